@@ -1,0 +1,1 @@
+"""Command line (typer + rich). Each module in ``jixiao.cli.commands`` adds its commands."""

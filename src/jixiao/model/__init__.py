@@ -1,0 +1,32 @@
+"""Typed model of evaluations (the canonical file format is generated from it)."""
+
+from jixiao.model.basic_data import BasicDataRow, BasicDataTable
+from jixiao.model.common import SourceRef
+from jixiao.model.document import Document, Form, Paragraph
+from jixiao.model.evaluation import (
+    DepartmentSelfEvaluation,
+    FundingLine,
+    Indicator,
+    IndicatorGroup,
+    ProjectSelfEvaluation,
+    ScoredEvaluation,
+)
+from jixiao.model.survey import Questionnaire, SurveyOption, SurveyQuestion
+
+__all__ = [
+    "BasicDataRow",
+    "BasicDataTable",
+    "DepartmentSelfEvaluation",
+    "Document",
+    "Form",
+    "FundingLine",
+    "Indicator",
+    "IndicatorGroup",
+    "Paragraph",
+    "ProjectSelfEvaluation",
+    "Questionnaire",
+    "ScoredEvaluation",
+    "SourceRef",
+    "SurveyOption",
+    "SurveyQuestion",
+]

@@ -1,0 +1,50 @@
+"""Shared model pieces: source locations and the strict base model."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+
+class StrictModel(BaseModel):
+    """Base for every model class: unknown fields are errors, values are validated on assignment."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class SourceRef(StrictModel):
+    """Where a value was read: a table cell or a stretch of a paragraph.
+
+    Tables and paragraphs are numbered from 1 in document order; rows and columns
+    from 1 inside their table. ``cell`` is the spreadsheet address when known (``"C7"``).
+    ``start``/``end`` are character offsets inside the paragraph.
+    """
+
+    file: str | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    cell: str | None = None
+    sheet: str | None = None
+    paragraph: int | None = None
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
+
+    def describe(self) -> str:
+        """Chinese location text for messages, e.g. ``表3 第5行 第7列``."""
+        parts: list[str] = []
+        if self.sheet:
+            parts.append(f"工作表「{self.sheet}」")
+        if self.table is not None:
+            parts.append(f"表{self.table}")
+        if self.row is not None:
+            parts.append(f"第{self.row}行")
+        if self.col is not None:
+            parts.append(f"第{self.col}列")
+        if self.cell:
+            parts.append(f"单元格{self.cell}")
+        if self.paragraph is not None:
+            parts.append(f"第{self.paragraph}段")
+            if self.start is not None and self.end is not None:
+                parts.append(f"字符{self.start}-{self.end}")
+        return " ".join(parts) if parts else "（位置未知）"

@@ -1,0 +1,137 @@
+"""Evaluations: project and department self-evaluations and scored evaluation reports.
+
+Printed values are kept as printed: targets, actuals and percentages as text (parsed on
+demand by :mod:`jixiao.model.quantity`), weights and scores as ``Decimal`` so that their
+printed precision survives (``Decimal("9.60")`` keeps two places). ``claimed_*`` fields
+hold what the document says; the scoring engine computes its own values beside them.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field, field_validator
+
+from jixiao.model.common import SourceRef, StrictModel
+from jixiao.model.quantity import Quantity, parse_quantity
+
+
+class Indicator(StrictModel):
+    """One indicator row (三级指标) or one scoring-table item.
+
+    ``sources`` maps a field name (``"weight"``, ``"claimed_score"`` …) to where it was read.
+    """
+
+    code: str | None = Field(default=None, description="编号，如 A11")
+    level1: str = Field(description="一级指标，如 产出指标 / 决策")
+    level2: str | None = Field(default=None, description="二级指标，如 数量指标")
+    name: str = Field(description="三级指标（指标名称）")
+    weight: Decimal | None = Field(default=None, description="分值/权重")
+    target: str | None = Field(default=None, description="年度指标值/目标值，按原文")
+    actual: str | None = Field(default=None, description="实际完成值/业绩值，按原文")
+    completion: str | None = Field(default=None, description="完成率，按原文，如 102%")
+    rule: str | None = Field(default=None, description="赋分规则/评分标准，按原文")
+    claimed_score: Decimal | None = Field(default=None, description="得分（原文）")
+    target_basis: str | None = Field(default=None, description="指标值设定依据")
+    previous_actual: str | None = Field(default=None, description="上年完成情况")
+    evidence: str | None = Field(default=None, description="佐证资料")
+    deviation_note: str | None = Field(default=None, description="偏差原因分析及改进措施")
+    explanation: str | None = Field(default=None, description="指标解释")
+    points: str | None = Field(default=None, description="评价要点")
+    notes: str | None = Field(default=None, description="评分过程/扣分原因等说明")
+    rule_kind: str | None = Field(
+        default=None, description="显式指定的评分规则种类（覆盖规则包的匹配）"
+    )
+    rule_params: dict[str, object] = Field(
+        default_factory=dict, description="显式评分参数，与 rule_kind 一起使用"
+    )
+    applicable: bool = Field(default=True, description="是否适用（不适用时按规则包的政策处理）")
+    sources: dict[str, SourceRef] = Field(default_factory=dict)
+
+    @field_validator("weight")
+    @classmethod
+    def _weight_not_negative(cls, value: Decimal | None) -> Decimal | None:
+        if value is not None and value < 0:
+            raise ValueError("分值不能为负数")
+        return value
+
+    @property
+    def target_quantity(self) -> Quantity:
+        return parse_quantity(self.target)
+
+    @property
+    def actual_quantity(self) -> Quantity:
+        return parse_quantity(self.actual)
+
+
+class IndicatorGroup(StrictModel):
+    """A printed group heading with its own weight or subtotal, e.g. ``产出指标（50分）``."""
+
+    level: Literal[1, 2]
+    name: str
+    parent: str | None = Field(default=None, description="level 2 的所属一级指标")
+    weight: Decimal | None = None
+    claimed_score: Decimal | None = None
+    sources: dict[str, SourceRef] = Field(default_factory=dict)
+
+
+class FundingLine(StrictModel):
+    """A funding row: 年度资金总额 or one source (当年财政拨款, 上年结转, 其他资金 …)."""
+
+    source: str = Field(description="资金来源，如 年度资金总额 / 其中：当年财政拨款")
+    is_total: bool = Field(default=False, description="是否合计行（年度资金总额/合计）")
+    initial_budget: Decimal | None = Field(default=None, description="年初预算数")
+    adjusted_budget: Decimal | None = Field(default=None, description="全年预算数")
+    executed: Decimal | None = Field(default=None, description="全年执行数")
+    sources: dict[str, SourceRef] = Field(default_factory=dict)
+
+
+class EvaluationBase(StrictModel):
+    name: str = Field(description="项目名称或单位名称")
+    unit: str | None = Field(default=None, description="单位（实施单位/预算单位）")
+    department: str | None = Field(default=None, description="主管部门")
+    year: int | None = Field(default=None, description="年度")
+    province: str | None = Field(default=None, description="省份（用于推断规则包）")
+    indicators: list[Indicator] = Field(default_factory=list)
+    groups: list[IndicatorGroup] = Field(default_factory=list)
+    claimed_total: Decimal | None = Field(default=None, description="总分/综合得分（原文）")
+    claimed_grade: str | None = Field(default=None, description="评价等次（原文）")
+    total_weight: Decimal | None = Field(default=None, description="原文所列满分，通常 100")
+    sources: dict[str, SourceRef] = Field(default_factory=dict)
+
+
+class SelfEvaluationBase(EvaluationBase):
+    money_unit: str = Field(default="万元", description="金额单位")
+    funding: list[FundingLine] = Field(default_factory=list)
+    execution_weight: Decimal | None = Field(default=None, description="执行率分值，通常 10")
+    claimed_execution_rate: str | None = Field(default=None, description="执行率（原文）")
+    claimed_execution_score: Decimal | None = Field(default=None, description="执行率得分（原文）")
+    goal_expected: str | None = Field(default=None, description="年度总体目标：预期目标")
+    goal_actual: str | None = Field(default=None, description="年度总体目标：实际完成情况")
+
+    @property
+    def total_funding(self) -> FundingLine | None:
+        """The total funding line (年度资金总额/合计), or the only line there is."""
+        for line in self.funding:
+            if line.is_total:
+                return line
+        return self.funding[0] if len(self.funding) == 1 else None
+
+
+class ProjectSelfEvaluation(SelfEvaluationBase):
+    """项目支出绩效自评表."""
+
+    type: Literal["project_self_evaluation"] = "project_self_evaluation"
+
+
+class DepartmentSelfEvaluation(SelfEvaluationBase):
+    """部门（单位）整体支出绩效自评表."""
+
+    type: Literal["department_self_evaluation"] = "department_self_evaluation"
+
+
+class ScoredEvaluation(EvaluationBase):
+    """绩效评价报告的评分表 / 指标体系：每项有分值、评分规则、说明和得分."""
+
+    type: Literal["scored_evaluation"] = "scored_evaluation"

@@ -1,0 +1,164 @@
+"""Read and write the canonical document format (YAML or JSON) with Chinese errors.
+
+YAML floats are loaded as ``Decimal`` from their text, so ``9.60`` keeps two places: the
+printed precision of a figure decides how strictly it is checked.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from jixiao.errors import JixiaoError
+from jixiao.model.document import Document
+
+MAX_INPUT_BYTES = 50 * 1024 * 1024
+
+
+class _DecimalLoader(yaml.SafeLoader):
+    """SafeLoader that turns floats into Decimal, keeping the printed digits."""
+
+
+def _construct_decimal(loader: yaml.SafeLoader, node: yaml.Node) -> Decimal:
+    text = str(loader.construct_scalar(node)).replace("_", "")  # type: ignore[arg-type]
+    lowered = text.lower()
+    if lowered in (".nan", ".inf", "-.inf", "+.inf"):
+        raise yaml.constructor.ConstructorError(None, None, f"不支持的数值 {text}", node.start_mark)
+    return Decimal(text)
+
+
+_DecimalLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
+
+
+class _DecimalDumper(yaml.SafeDumper):
+    """Dumper that writes Decimal as plain numbers and keeps Chinese readable."""
+
+
+def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.Node:
+    text = format(value, "f")
+    tag = "tag:yaml.org,2002:float" if "." in text else "tag:yaml.org,2002:int"
+    return dumper.represent_scalar(tag, text)
+
+
+_DecimalDumper.add_representer(Decimal, _represent_decimal)
+
+
+def _describe_location(loc: tuple[int | str, ...]) -> str:
+    return ".".join(str(part) for part in loc) or "（根）"
+
+
+def _chinese_validation_message(error: dict[str, Any]) -> str:
+    kind = error.get("type", "")
+    messages = {
+        "missing": "缺少必填字段",
+        "extra_forbidden": "不认识的字段（拼写错误？）",
+        "decimal_parsing": "应为数字",
+        "decimal_type": "应为数字",
+        "int_parsing": "应为整数",
+        "int_type": "应为整数",
+        "string_type": "应为文本",
+        "bool_parsing": "应为 true 或 false",
+        "bool_type": "应为 true 或 false",
+        "list_type": "应为列表",
+        "dict_type": "应为映射（键: 值）",
+        "model_type": "应为映射（键: 值）",
+        "literal_error": "取值不在允许范围内",
+        "union_tag_invalid": "表格类型 type 不认识",
+        "union_tag_not_found": "缺少表格类型 type",
+        "greater_than_equal": "不能为负数",
+        "value_error": str(error.get("msg", "取值不正确")).removeprefix("Value error, "),
+    }
+    return messages.get(kind, str(error.get("msg", "取值不正确")))
+
+
+def document_from_data(data: object, *, file: str | None = None) -> Document:
+    """Validate plain data into a Document, turning pydantic errors into one Chinese error."""
+    if not isinstance(data, dict):
+        raise JixiaoError("E201", "文件内容应为一个映射（键: 值），顶层需要 forms 列表", file=file)
+    try:
+        return Document.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = _describe_location(first["loc"])
+        more = f"（另有 {exc.error_count() - 1} 处错误）" if exc.error_count() > 1 else ""
+        raise JixiaoError(
+            "E202", _chinese_validation_message(dict(first)) + more, file=file, field=field
+        ) from None
+
+
+def parse_document_text(
+    text: str, *, file: str | None = None, json_format: bool = False
+) -> Document:
+    try:
+        if json_format:
+            data = json.loads(text, parse_float=Decimal)
+        else:
+            data = yaml.load(text, Loader=_DecimalLoader)  # SafeLoader subclass
+    except (yaml.YAMLError, json.JSONDecodeError, ValueError, ArithmeticError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"（第{mark.line + 1}行第{mark.column + 1}列）" if mark is not None else ""
+        kind = "JSON" if json_format else "YAML"
+        raise JixiaoError("E102", f"{kind} 格式错误{where}：无法解析", file=file) from None
+    return document_from_data(data, file=file)
+
+
+def load_document(path: str | Path) -> Document:
+    """Load a canonical YAML/JSON document from disk."""
+    path = Path(path)
+    name = str(path)
+    if not path.is_file():
+        raise JixiaoError("E101", "文件不存在或不是普通文件", file=name)
+    if path.stat().st_size > MAX_INPUT_BYTES:
+        raise JixiaoError(
+            "E103", f"文件过大（超过 {MAX_INPUT_BYTES // 1024 // 1024} MB）", file=name
+        )
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            raise JixiaoError("E104", "无法识别文件编码（应为 UTF-8 或 GBK）", file=name) from None
+    document = parse_document_text(text, file=name, json_format=path.suffix.lower() == ".json")
+    if document.source_file is None:
+        document = document.model_copy(update={"source_file": name})
+    return document
+
+
+def _plain(document: Document, mode: str) -> dict[str, Any]:
+    """Plain data with empty and default fields dropped, but ``type`` always kept first."""
+    data = document.model_dump(mode=mode, exclude_defaults=True, exclude_none=True)
+    data.pop("format_version", None)
+    forms = [
+        {"type": form.type} | dumped
+        for form, dumped in zip(document.forms, data.get("forms", []), strict=True)
+    ]
+    result: dict[str, Any] = {"format_version": document.format_version} | data
+    if forms:
+        result["forms"] = forms
+    return result
+
+
+def document_to_data(document: Document) -> dict[str, Any]:
+    """Plain data for YAML output (Decimal values kept as Decimal)."""
+    return _plain(document, "python")
+
+
+def dump_yaml(document: Document) -> str:
+    return yaml.dump(
+        document_to_data(document),
+        Dumper=_DecimalDumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=100,
+    )
+
+
+def dump_json(document: Document) -> str:
+    return json.dumps(_plain(document, "json"), ensure_ascii=False, indent=2)
