@@ -88,6 +88,7 @@ class FundingLine(StrictModel):
 
 
 class EvaluationBase(StrictModel):
+    type: str
     name: str = Field(description="项目名称或单位名称")
     unit: str | None = Field(default=None, description="单位（实施单位/预算单位）")
     department: str | None = Field(default=None, description="主管部门")

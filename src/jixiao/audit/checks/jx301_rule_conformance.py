@@ -1,0 +1,57 @@
+"""JX301: a claimed indicator score contradicts the pack's rule."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from jixiao.audit.framework import AuditContext, Check, Finding, Location, Severity
+from jixiao.decimals import Agreement, agreement, tolerance_text
+from jixiao.scoring import FormResult
+
+
+class ClaimedScoreContradictsRule(Check):
+    """指标得分与评分规则不符。
+
+    反例：新疆“按照完成比例赋分”，目标 ≥150家、实际 153家，完成率 102%，却填满分 10 分
+    （超额完成按偏离度扣减，应得 9.80 分）。
+    正例：按规则包重新计算，原得分按原文精度四舍五入后与应得分一致。
+    规则种类见 ``jixiao packs NAME``；不能计算的指标（缺数据、定性且无法判断）不报告。
+    得分截尾（而非四舍五入）造成的差异以“提示”级别报告。
+    """
+
+    code = "JX301"
+    title = "指标得分与评分规则不符"
+    family = "rule_conformance"
+    severity = Severity.ERROR
+
+    def run(self, context: AuditContext) -> Iterator[Finding]:
+        for form in context.scores.forms:
+            if not isinstance(form, FormResult):
+                continue
+            source_form = context.document.forms[form.index]
+            for item in form.indicators:
+                if item.claimed_score is None or item.computed_score is None:
+                    continue
+                verdict = agreement(item.claimed_score, item.computed_score)
+                if verdict is Agreement.EXACT:
+                    continue
+                indicator = source_form.indicators[item.index]  # type: ignore[union-attr]
+                location = Location(
+                    form=form.index,
+                    form_name=form.name,
+                    indicator=item.index,
+                    indicator_name=item.name,
+                    field="claimed_score",
+                    source=indicator.sources.get("claimed_score"),
+                )
+                severity = Severity.INFO if verdict is Agreement.TRUNCATED else self.severity
+                yield self.finding(
+                    f"按规则“{item.rule_title}”（{item.explanation}），应得 "
+                    f"{item.computed_score} 分，原文为 {item.claimed_score} 分"
+                    + ("（系截尾而非四舍五入）" if verdict is Agreement.TRUNCATED else ""),
+                    location=location,
+                    claimed=item.claimed_score,
+                    expected=item.computed_score,
+                    severity=severity,
+                    tolerance=tolerance_text(item.claimed_score),
+                )

@@ -1,0 +1,74 @@
+"""Decimal helpers: half-up rounding and "does the printed figure agree with the truth".
+
+A printed figure is right when the true value, rounded half-up at the printed precision,
+gives it (beancount's rule: tolerance from the printed exponent). Truncation instead of
+rounding is recognised separately so that it can be reported at a lower severity.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+from enum import StrEnum
+
+from jixiao.model.quantity import normalize_text
+
+
+def quantum(places: int) -> Decimal:
+    return Decimal(1).scaleb(-places)
+
+
+def round_half_up(value: Decimal, places: int = 2) -> Decimal:
+    """四舍五入 at ``places`` decimals."""
+    return value.quantize(quantum(places), rounding=ROUND_HALF_UP)
+
+
+def truncate(value: Decimal, places: int = 2) -> Decimal:
+    return value.quantize(quantum(places), rounding=ROUND_DOWN)
+
+
+def printed_places(value: Decimal) -> int:
+    """Decimal places as printed: ``Decimal("9.60")`` → 2, ``Decimal("10")`` → 0."""
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+class Agreement(StrEnum):
+    EXACT = "exact"  # equal, or the truth rounds half-up to the printed figure
+    TRUNCATED = "truncated"  # the truth truncated (not rounded) gives the printed figure
+    WRONG = "wrong"
+
+
+def agreement(printed: Decimal, truth: Decimal, *, places: int | None = None) -> Agreement:
+    """Compare a printed figure with the recomputed truth at the printed precision."""
+    digits = printed_places(printed) if places is None else places
+    if printed == truth or round_half_up(truth, digits) == printed:
+        return Agreement.EXACT
+    if truncate(truth, digits) == printed:
+        return Agreement.TRUNCATED
+    return Agreement.WRONG
+
+
+def tolerance_text(printed: Decimal) -> str:
+    """Chinese description of the tolerance implied by the printed precision."""
+    digits = printed_places(printed)
+    return f"按原文精度（{digits} 位小数）四舍五入比较，容差 ±{quantum(digits) / 2}"
+
+
+_PERCENT_RE = re.compile(r"^[+-]?\d+(?:\.\d+)?")
+
+
+def parse_percent(text: str | None) -> Decimal | None:
+    """``"95.99%"`` → ``Decimal("95.99")``; text that is not a percentage → ``None``."""
+    if not text:
+        return None
+    norm = normalize_text(text).lstrip("=≈")
+    if not norm.endswith("%"):
+        return None
+    found = _PERCENT_RE.match(norm[:-1])
+    if not found or found.group(0) != norm[:-1]:
+        return None
+    try:
+        return Decimal(found.group(0))
+    except InvalidOperation:
+        return None
