@@ -99,6 +99,14 @@ class EvaluationBase(StrictModel):
     claimed_total: Decimal | None = Field(default=None, description="总分/综合得分（原文）")
     claimed_grade: str | None = Field(default=None, description="评价等次（原文）")
     total_weight: Decimal | None = Field(default=None, description="原文所列满分，通常 100")
+    narrative: dict[str, str] = Field(
+        default_factory=dict,
+        description=(
+            "报告各章节的文字，按章节代码：overview 基本情况/概况，process 评价工作开展情况，"
+            "conclusion 综合评价补充说明，analysis 指标分析补充说明，experience 主要经验及做法，"
+            "problems 存在的问题及原因分析，suggestions 有关建议，other 其他需要说明的问题"
+        ),
+    )
     sources: dict[str, SourceRef] = Field(default_factory=dict)
 
 

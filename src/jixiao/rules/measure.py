@@ -38,7 +38,7 @@ class Comparison:
     """How the actual stands against the target.
 
     ``ratio`` is the completion ratio in the indicator's own direction: actual/target for
-    ≥, target/actual for ≤ (above 1 means better than the target), 1 for an exact match.
+    ≥ and =; for ≤ it is 1 within the limit and target/actual beyond it.
     ``met`` says whether the target was reached.
     """
 
@@ -85,9 +85,8 @@ def compare(target: Quantity, actual: Quantity) -> Comparison | None:
     direction = direction_of(target)
     shown_t, shown_a = format_quantity(target), format_quantity(actual)
     if direction is Direction.REVERSE:
-        if a <= t:
-            ratio = t / a if a > 0 else None
-            return Comparison(True, ratio, direction, f"实际 {shown_a} 未超过目标 {shown_t}")
+        if a <= t:  # within the limit: met, completion 100%
+            return Comparison(True, ONE, direction, f"实际 {shown_a} 未超过目标 {shown_t}")
         return Comparison(
             False, t / a if a else None, direction, f"实际 {shown_a} 超过目标上限 {shown_t}"
         )

@@ -12,10 +12,12 @@ from rich.console import Console
 from rich.table import Table
 
 from jixiao.cli.loading import load_input
+from jixiao.errors import JixiaoError
 from jixiao.rules.infer import resolve_pack
 from jixiao.rules.pack import builtin_pack_names, load_pack
 from jixiao.rules.registry import all_rules
 from jixiao.scoring import DocumentResult, FormResult, SurveyResult, score_document
+from jixiao.scoring.framework import FrameworkProblem, framework_problems
 
 
 class OutputFormat(StrEnum):
@@ -141,20 +143,33 @@ def register(app: typer.Typer) -> None:
         """按省份规则逐项计算应得分、小计、总分和等次，并与原文对照。"""
         console = Console()
         results = []
+        violations: list[tuple[str, FrameworkProblem]] = []
         for path in files:
             document = load_input(path)
             chosen, reason = resolve_pack(pack, document)
-            results.append(score_document(document, chosen, pack_reason=reason))
+            result = score_document(document, chosen, pack_reason=reason)
+            for problem in framework_problems(document, chosen):
+                if problem.strict:
+                    violations.append((str(path), problem))
+                    continue
+                form = next(f for f in result.forms if f.index == problem.form)
+                form.notes.append(f"分值与规则包框架不一致：{problem.message}")
+            results.append(result)
         if output_format is OutputFormat.json:
             payload = [r.model_dump(mode="json") for r in results]
-            typer.echo(
-                json.dumps(
-                    payload if len(payload) > 1 else payload[0], ensure_ascii=False, indent=2
-                )
-            )
-            return
-        for result in results:
-            print_result(console, result)
+            text = json.dumps(payload if len(payload) > 1 else payload[0], ensure_ascii=False,
+                              indent=2)
+            typer.echo(text)
+        else:
+            for result in results:
+                print_result(console, result)
+        if violations:
+            # Every violation is reported; the first one is raised for the exit status.
+            errors = [JixiaoError("E203", p.message, file=path_text, field=p.field)
+                      for path_text, p in violations]
+            for error in errors[1:]:
+                Console(stderr=True).print(f"[bold red]错误[/] {error.render()}", highlight=False)
+            raise errors[0]
 
     @app.command()
     def packs(

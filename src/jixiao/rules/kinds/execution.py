@@ -30,7 +30,11 @@ def execution_points(
 
 @rule("execution", "预算执行率得分")
 def execution(data: RuleInput) -> RuleResult:
-    """For scoring-table items whose actual is the execution rate: w × min(rate, 100%)."""
+    """For scoring-table items whose actual is the execution (or arrival) rate:
+    w × min(rate, 100%).
+
+    Example: 资金到位率 w 3, actual 100% → 3; 预算执行率 w 4, actual 95% → 3.8.
+    """
     rate = percent_value(data.actual)
     if rate is None:
         return RuleResult.not_computable("缺少执行率")
