@@ -84,6 +84,7 @@ class FundingLine(StrictModel):
     initial_budget: Decimal | None = Field(default=None, description="年初预算数")
     adjusted_budget: Decimal | None = Field(default=None, description="全年预算数")
     executed: Decimal | None = Field(default=None, description="全年执行数")
+    balance: Decimal | None = Field(default=None, description="结余")
     sources: dict[str, SourceRef] = Field(default_factory=dict)
 
 

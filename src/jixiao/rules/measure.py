@@ -7,6 +7,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from jixiao.model.quantity import (
+    SCALES,
     Comparator,
     Outcome,
     Quantity,
@@ -80,7 +81,9 @@ def compare(target: Quantity, actual: Quantity) -> Comparison | None:
     if target.unit and actual.unit and target.unit != actual.unit:
         return None
     t, a = target.value, actual.value
-    assert t is not None and a is not None
+    assert t is not None and a is not None and actual.number is not None
+    if target.unit and not actual.unit and not actual.scale and target.scale:
+        a = actual.number * SCALES[target.scale]  # "13.41" against "13万人次" means 13.41万
     a = max(a, ZERO)  # negative actuals count as zero (common practice)
     direction = direction_of(target)
     shown_t, shown_a = format_quantity(target), format_quantity(actual)

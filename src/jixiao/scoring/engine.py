@@ -245,9 +245,14 @@ def score_form(form: Form, pack: Pack, index: int = 0) -> FormResult | SurveyRes
         if caps and computed_total > min(caps):
             notes.append(f"执行率 {execution.computed_rate}% 偏低，总分封顶 {min(caps)} 分")
             computed_total = min(caps)
-    if not indicators and execution is None:
-        computed_total = None
+    if indicator_weight == 0 and (execution is None or execution.computed_score is None):
+        computed_total = None  # nothing on the form carries a weight
     rounded = _round(pack, computed_total) if computed_total is not None else None
+    framework = pack.frameworks.get(form.type)
+    full_marks = framework.total if framework else HUNDRED
+    graded = rounded is not None and total_weight == full_marks
+    if rounded is not None and not graded:
+        notes.append(f"本表满分 {total_weight}，不是 {full_marks} 分制，不评定等次")
     return FormResult(
         index=index,
         type=form.type,
@@ -260,7 +265,7 @@ def score_form(form: Form, pack: Pack, index: int = 0) -> FormResult | SurveyRes
         claimed_total=form.claimed_total,
         computed_total=rounded,
         claimed_grade=form.claimed_grade,
-        computed_grade=pack.grade_for(rounded) if rounded is not None else None,
+        computed_grade=pack.grade_for(rounded) if graded and rounded is not None else None,
         notes=notes,
     )
 

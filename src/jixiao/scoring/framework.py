@@ -27,8 +27,8 @@ class FrameworkProblem:
 def framework_problems(document: Document, pack: Pack) -> list[FrameworkProblem]:
     problems = []
     for index, form in enumerate(document.forms):
-        if not isinstance(form, EvaluationBase) or not form.indicators:
-            continue
+        if not isinstance(form, EvaluationBase) or all(i.weight is None for i in form.indicators):
+            continue  # a form without any weights is incomplete, not mis-weighted
         framework = pack.frameworks.get(form.type)
         if framework is None:
             continue
