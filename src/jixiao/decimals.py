@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
+from functools import cache
 
 from jixiao.model.quantity import normalize_text
 
 
+@cache
 def quantum(places: int) -> Decimal:
     return Decimal(1).scaleb(-places)
 

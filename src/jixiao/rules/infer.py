@@ -8,6 +8,7 @@ with the most evidence wins; without any, ``national``.
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
 from jixiao.model.document import Document
 from jixiao.rules.pack import Pack, builtin_pack_names, load_pack
@@ -29,9 +30,14 @@ def _names(document: Document) -> list[str]:
     return names
 
 
+@cache
+def _inferable_packs() -> list[Pack]:
+    return [load_pack(name) for name in builtin_pack_names() if name not in NOT_INFERRED]
+
+
 def infer_pack(document: Document) -> tuple[Pack, str]:
     """The pack to use and a Chinese sentence saying why."""
-    packs = [load_pack(name) for name in builtin_pack_names() if name not in NOT_INFERRED]
+    packs = _inferable_packs()
     scores: Counter[str] = Counter()
     evidence: dict[str, str] = {}
     stated = [document.province or ""] + [

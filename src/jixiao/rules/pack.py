@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from jixiao.errors import JixiaoError
 from jixiao.model.common import StrictModel
@@ -24,6 +24,7 @@ from jixiao.model.evaluation import Indicator
 from jixiao.model.quantity import QuantityKind
 
 PACKAGE_DIR = "jixiao.rules"
+MATCH_CACHE_SIZE = 100_000
 BUILTIN_DIR = "packs"
 
 
@@ -139,6 +140,8 @@ class Pack(StrictModel):
     total_caps: list[TotalCap] = Field(default_factory=list)
     over_achievement_penalty: OverAchievementPenalty | None = None
     not_applicable: Literal["full_marks", "redistribute", "rescale"] = "redistribute"
+    _matches: dict[tuple[object, ...], tuple[str, dict[str, Any]]] = PrivateAttr(
+        default_factory=dict)
 
     @model_validator(mode="after")
     def _check(self) -> Pack:
@@ -173,6 +176,17 @@ class Pack(StrictModel):
     def rule_for(self, form_type: str, indicator: Indicator) -> tuple[str, dict[str, Any]]:
         if indicator.rule_kind:
             return indicator.rule_kind, dict(indicator.rule_params)
+        # Thousands of forms repeat the same few rule texts and levels: match each once.
+        key = (form_type, indicator.level1, indicator.level2, indicator.name, indicator.rule,
+               indicator.target_quantity.kind)
+        found = self._matches.get(key)
+        if found is None:
+            found = self._match(form_type, indicator)
+            if len(self._matches) < MATCH_CACHE_SIZE:
+                self._matches[key] = found
+        return found[0], dict(found[1])
+
+    def _match(self, form_type: str, indicator: Indicator) -> tuple[str, dict[str, Any]]:
         for item in self.indicator_rules:
             captured = item.when.params_for(form_type, indicator)
             if captured is not None:

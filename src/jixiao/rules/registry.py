@@ -91,8 +91,8 @@ def all_rules() -> dict[str, RuleKind]:
 
 
 def get_rule(name: str) -> RuleKind:
-    rules = all_rules()
-    if name not in rules:
-        known = "、".join(rules)
+    _load_kinds()
+    if name not in _REGISTRY:
+        known = "、".join(all_rules())
         raise JixiaoError("E301", f"未知的评分规则种类 {name!r}（可用：{known}）")
-    return rules[name]
+    return _REGISTRY[name]
