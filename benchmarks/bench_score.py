@@ -41,8 +41,10 @@ def main() -> None:
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
     print(f"评价表 {count} 份，指标 {indicators} 项")
-    print(f"评分（含规则包推断）：{elapsed:.2f} 秒，{count / elapsed:,.0f} 份/秒，"
-          f"{indicators / elapsed:,.0f} 项指标/秒，进程峰值内存 {peak_kib / 1024:.0f} MiB")
+    print(
+        f"评分（含规则包推断）：{elapsed:.2f} 秒，{count / elapsed:,.0f} 份/秒，"
+        f"{indicators / elapsed:,.0f} 项指标/秒，进程峰值内存 {peak_kib / 1024:.0f} MiB"
+    )
     print(f"参照下限（仅模型校验）：{floor:.2f} 秒，{count / floor:,.0f} 份/秒")
 
 

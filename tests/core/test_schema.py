@@ -12,7 +12,9 @@ from jixiao.model.schema import document_schema, document_schema_text
 
 def test_published_schema_is_current() -> None:
     published = (ROOT / "docs" / "schema" / "document.schema.json").read_text("utf-8")
-    assert published == document_schema_text(), "运行 jixiao schema > docs/schema/document.schema.json"
+    assert published == document_schema_text(), (
+        "运行 jixiao schema > docs/schema/document.schema.json"
+    )
 
 
 def test_fixtures_validate_against_schema() -> None:

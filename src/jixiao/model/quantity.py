@@ -196,7 +196,7 @@ def parse_quantity(raw: str | None) -> Quantity:
     if raw is None:
         return Quantity(raw="", kind=QuantityKind.EMPTY)
     text = normalize_text(str(raw))
-    if text in ("", "-", "—", "——", "/", "\\", "…", "……", "...", "无数据"):
+    if text in ("", "-", "—", "——", "/", "\\", "...", "......", "无数据"):
         return Quantity(raw=raw, kind=QuantityKind.EMPTY)
     core, comparator = _strip_comparators(text)
     date = _DATE_RE.match(core)
