@@ -5,8 +5,8 @@ from __future__ import annotations
 import ast
 
 import pytest
-from helpers import ROOT
 
+from helpers import ROOT
 from jixiao.rules.pack import builtin_pack_names
 from jixiao.rules.registry import all_rules
 
