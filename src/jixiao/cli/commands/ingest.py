@@ -1,0 +1,129 @@
+"""``jixiao convert`` and ``jixiao inspect``: documents people have → canonical files."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from jixiao.errors import JixiaoError
+from jixiao.ingest import IngestResult, ingest, load_any
+from jixiao.model import Document
+from jixiao.model.io import dump_json, dump_yaml
+
+KIND_NAMES = {
+    "project_self_evaluation": "项目支出绩效自评表",
+    "department_self_evaluation": "部门整体支出绩效自评表",
+    "scored_evaluation": "评分表/指标体系",
+    "questionnaire": "问卷调查",
+    "basic_data": "基础数据表",
+}
+
+
+class OutputFormat(StrEnum):
+    yaml = "yaml"
+    json = "json"
+
+
+class ReportFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def _write(document: Document, target: Path, fmt: OutputFormat) -> None:
+    text = dump_yaml(document) if fmt is OutputFormat.yaml else dump_json(document)
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise JixiaoError(
+            "E420", f"无法写入输出文件：{exc.strerror or exc}", file=str(target)
+        ) from None
+
+
+def convert(
+    inputs: list[Path] = typer.Argument(
+        ..., help="要转换的文件（.docx/.xlsx/.txt/.html/.yaml/.json）"
+    ),
+    output: Path = typer.Option(..., "-o", "--output", help="输出目录（不存在时自动创建）"),
+    to: OutputFormat = typer.Option(OutputFormat.yaml, "--to", help="输出格式"),
+) -> None:
+    """把自评表、评分表等文档转换为 jixiao 标准格式：每个输入文件得到一个同名文档文件。"""
+    console = Console()
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise JixiaoError(
+            "E420", f"无法创建输出目录：{exc.strerror or exc}", file=str(output)
+        ) from None
+    for path in inputs:
+        document = load_any(path)
+        target = output / f"{path.stem}.{to.value}"
+        _write(document, target, to)
+        console.print(f"{path} → {target}：{len(document.forms)} 张表单", highlight=False)
+
+
+def _report_data(result: IngestResult) -> dict[str, object]:
+    return {
+        "file": result.document.source_file,
+        "forms": [
+            {
+                "type": form.type,
+                "name": form.name,
+                "tables": sorted(t.table for t in result.tables if form.name in t.forms),
+            }
+            for form in result.document.forms
+        ],
+        "paragraphs": len(result.document.paragraphs),
+        "tables": [
+            {
+                "table": t.table,
+                "sheet": t.sheet,
+                "rows": t.rows,
+                "cols": t.cols,
+                "recognized": t.recognized,
+                "kinds": t.kinds,
+                "forms": t.forms,
+                "first_rows": t.first_rows,
+            }
+            for t in result.tables
+        ],
+    }
+
+
+def inspect(
+    path: Path = typer.Argument(..., help="要检查的文档"),
+    fmt: ReportFormat = typer.Option(ReportFormat.table, "--format", help="输出形式"),
+) -> None:
+    """列出文档中找到的表格、识别结果和未识别表格的前几行。"""
+    result = ingest(path)
+    if fmt is ReportFormat.json:
+        typer.echo(json.dumps(_report_data(result), ensure_ascii=False, indent=2))
+        return
+    console = Console()
+    document = result.document
+    console.print(
+        f"{path}：{len(result.tables)} 个表格，{len(document.paragraphs)} 个段落，"
+        f"识别出 {len(document.forms)} 张表单",
+        highlight=False,
+    )
+    forms = Table("类型", "名称", "指标/题目/行数", title="识别出的表单")
+    for form in document.forms:
+        items = getattr(form, "indicators", None) or getattr(form, "questions", None)
+        count = len(items if items is not None else getattr(form, "rows", []))
+        forms.add_row(KIND_NAMES.get(form.type, form.type), form.name, str(count))
+    console.print(forms)
+    tables = Table("表号", "工作表", "行×列", "识别为", "前几行", title="表格")
+    for t in result.tables:
+        kinds = "、".join(KIND_NAMES.get(k, k) for k in t.kinds) or "[yellow]未识别[/]"
+        first = "\n".join(" | ".join(row[:6]) for row in t.first_rows)
+        tables.add_row(str(t.table), t.sheet or "", f"{t.rows}×{t.cols}", kinds, first)
+    console.print(tables)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("convert")(convert)
+    app.command("inspect")(inspect)

@@ -1,0 +1,1 @@
+"""Readers: bytes of one file format → :class:`~jixiao.ingest.grid.RawDocument`."""

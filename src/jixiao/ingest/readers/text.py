@@ -1,0 +1,112 @@
+"""The seeds' text export of Word files, in its two dialects.
+
+(a) A table row is a block of lines ended by a blank line; a line that begins with a tab
+starts a new cell and a line without one continues the previous cell. A lone tab is an
+empty cell, usually the lower part of a vertical merge. Lines before the first cell of a
+block are paragraphs (a table's title), except right after a row that ended in an empty
+cell: exporters put a blank line inside a cell, so such lines continue that cell and row.
+(b) A table row is one line with cells separated by tabs (``一级指标\\t二级指标\\t…``).
+
+Everything else is a paragraph, one per line. Exporters leak HTML markup and Word
+bookmarks into cells; both are reduced to the printed text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from jixiao.ingest.grid import BlockBuilder, Cell, RawDocument
+from jixiao.ingest.safety import MAX_CELLS, check_cell_budget
+
+_TAG_RE = re.compile(
+    r"</?(?:p|ul|ol|li|br|span|div|strong|b|i|em|u|font|table|tr|td)\b[^>]*>", re.I
+)
+_BREAK_RE = re.compile(r"<br\s*/?>|</p>|</li>|</div>", re.I)
+_BOOKMARK_RE = re.compile(r"\[bookmark:[^\]]*\]")
+_BLANK = " \r\x0b\x0c"
+
+
+def clean_cell_text(text: str) -> str:
+    """The printed text of a cell: markup and bookmarks removed, padding stripped."""
+    if "[bookmark" in text:
+        text = _BOOKMARK_RE.sub("", text)
+    if "<" in text and _TAG_RE.search(text):
+        text = _TAG_RE.sub("", _BREAK_RE.sub("\n", text))
+        text = html.unescape(text)
+        text = "\n".join(line.strip() for line in text.splitlines() if line.strip())
+    return text.strip()
+
+
+def _is_multi_cell(line: str) -> bool:
+    return "\t" in (line[1:] if line.startswith("\t") else line)
+
+
+class _TextParser:
+    def __init__(self, file: str) -> None:
+        self.out = BlockBuilder(file, "text", max_cells=MAX_CELLS)
+        self.rows: list[list[str]] = []
+
+    def flush_table(self) -> None:
+        if self.rows:
+            cells = [
+                [Cell(clean_cell_text(t), r, c) for c, t in enumerate(row, 1)]
+                for r, row in enumerate(self.rows, 1)
+            ]
+            self.out.grid(cells, positional=False)
+            self.rows = []
+
+    def paragraph(self, line: str) -> None:
+        self.flush_table()
+        self.out.paragraph(clean_cell_text(line))
+
+    def block(self, lines: list[str]) -> None:
+        tab_lines = [line for line in lines if "\t" in line]
+        if not tab_lines:
+            for line in lines:
+                self.paragraph(line)
+            return
+        if sum(map(_is_multi_cell, tab_lines)) * 2 >= len(tab_lines):
+            self.tab_separated(lines)
+            return
+        continues = bool(self.rows) and self.rows[-1][-1].strip() == ""
+        cells: list[str] = []
+        for line in lines:
+            if line.lstrip(" ").startswith("\t"):
+                cells.append(line.lstrip(" ")[1:])
+            elif cells:
+                cells[-1] += "\n" + line
+            elif continues:
+                self.rows[-1][-1] += "\n" + line
+            else:
+                self.paragraph(line)
+        if continues and not lines[0].lstrip(" ").startswith("\t"):
+            self.rows[-1].extend(cells)
+        else:
+            self.rows.append(cells)
+
+    def tab_separated(self, lines: list[str]) -> None:
+        for line in lines:
+            if "\t" in line:
+                self.rows.append(line.split("\t"))
+            else:
+                self.paragraph(line)
+
+
+def read_text(text: str, file: str) -> RawDocument:
+    """Parse a text export (either dialect) into paragraphs and ragged grids."""
+    check_cell_budget(text.count("\t"), MAX_CELLS, file)
+    parser = _TextParser(file)
+    block: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.rstrip("\r")
+        if line.strip(_BLANK) == "":
+            if block:
+                parser.block(block)
+                block = []
+        else:
+            block.append(line)
+    if block:
+        parser.block(block)
+    parser.flush_table()
+    return parser.out.document

@@ -1,0 +1,126 @@
+"""Header vocabulary (``headers.yaml``) and the text normalisation used to match it."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+_BRACKETS_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】")
+_SPACE_RE = re.compile(r"\s+")
+_CJK = r"\u2018-\u201d\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_WRAP_RE = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
+
+
+def flat(text: str) -> str:
+    """A short label on one line: wraps and spacing between CJK characters vanish."""
+    return _SPACE_RE.sub(" ", _WRAP_RE.sub("", text.strip())).strip()
+
+
+@lru_cache(maxsize=65536)
+def key(text: str) -> str:
+    """Normalised header key: ASCII forms, no spaces, no bracketed units, no trailing colon."""
+    norm = unicodedata.normalize("NFKC", text).replace("（", "(").replace("）", ")")
+    norm = _SPACE_RE.sub("", norm)
+    stripped = _BRACKETS_RE.sub("", norm)
+    return (stripped or norm).rstrip(":：").lower()
+
+
+@dataclass(frozen=True)
+class FieldMatch:
+    field: str
+    exact: bool
+    length: int
+
+    @property
+    def strength(self) -> tuple[bool, int]:
+        return (self.exact, self.length)
+
+
+class WordTable:
+    """Fields with their words; matches a header cell exactly or by the longest contained word."""
+
+    def __init__(self, fields: dict[str, list[str]]) -> None:
+        self.exact: dict[str, str] = {}
+        self.contained: list[tuple[str, str]] = []
+        for field, words in fields.items():
+            for word in words:
+                normalised = key(str(word))
+                self.exact.setdefault(normalised, field)
+                self.contained.append((normalised, field))
+        self.contained.sort(key=lambda item: -len(item[0]))
+        self._cache: dict[str, FieldMatch | None] = {}
+
+    def match(self, text: str) -> FieldMatch | None:
+        if text not in self._cache:
+            if len(self._cache) > 65536:
+                self._cache.clear()
+            self._cache[text] = self._match(text)
+        return self._cache[text]
+
+    def _match(self, text: str) -> FieldMatch | None:
+        k = key(text)
+        if not k or len(k) > 40:
+            return None
+        if k in self.exact:
+            return FieldMatch(self.exact[k], True, len(k))
+        for word, field in self.contained:
+            if word in k:
+                return FieldMatch(field, False, len(word))
+        return None
+
+    def exact_field(self, text: str) -> str | None:
+        return self.exact.get(key(text))
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    indicator: WordTable
+    funding: WordTable
+    goal: WordTable
+    labels: WordTable
+    survey: WordTable
+    survey_footer: WordTable
+    basic_data: WordTable
+    total_labels: frozenset[str]
+    funding_total_labels: frozenset[str]
+    titles: tuple[tuple[str, tuple[str, ...]], ...]
+
+    def title_kind(self, text: str) -> str | None:
+        """Form kind named by a short title such as ``项目支出绩效自评表（2024年度）``."""
+        k = key(text)
+        if not k or len(k) > 45:
+            return None
+        for kind, words in self.titles:
+            if all(word in k for word in words):
+                return kind
+        return None
+
+    def is_total(self, text: str) -> bool:
+        k = key(text)
+        return k in self.total_labels or any(
+            k.startswith(word) and len(k) <= len(word) + 4 for word in self.total_labels
+        )
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    data = yaml.safe_load(
+        resources.files("jixiao.ingest.recognize").joinpath("headers.yaml").read_text("utf-8")
+    )
+    return Vocabulary(
+        indicator=WordTable(data["indicator"]),
+        funding=WordTable(data["funding"]),
+        goal=WordTable(data["goal"]),
+        labels=WordTable(data["labels"]),
+        survey=WordTable(data["survey"]),
+        survey_footer=WordTable(data["survey_footer"]),
+        basic_data=WordTable(data["basic_data"]),
+        total_labels=frozenset(key(w) for w in data["total_labels"]),
+        funding_total_labels=frozenset(key(w) for w in data["funding_total_labels"]),
+        titles=tuple((kind, tuple(key(w) for w in words)) for kind, words in data["titles"]),
+    )

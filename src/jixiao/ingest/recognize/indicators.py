@@ -1,0 +1,246 @@
+"""Indicator tables: the indicator block of self-evaluation forms and scoring tables.
+
+Both have level columns (一级/二级/三级指标) and per-row values; they differ in which value
+columns they print. Level cells are usually merged down; an empty level cell takes the
+value above. A level cell may print its group weight (``产出指标（50分)``), which becomes
+an :class:`~jixiao.model.IndicatorGroup`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from jixiao.ingest.grid import Cell
+from jixiao.ingest.recognize.headers import Vocabulary, flat
+from jixiao.ingest.recognize.rows import (
+    ColumnMap,
+    Row,
+    header_like,
+    header_matches,
+    is_blank,
+    map_columns,
+    parse_decimal,
+    source,
+    split_code,
+    split_weight,
+)
+from jixiao.model import Indicator, IndicatorGroup, SourceRef
+
+LEVEL_FIELDS = ("level1", "level2", "name")
+NUMBER_FIELDS = ("weight", "claimed_score")
+TEXT_FIELDS = (
+    "target",
+    "actual",
+    "completion",
+    "rule",
+    "target_basis",
+    "previous_actual",
+    "evidence",
+    "deviation_note",
+    "explanation",
+    "points",
+    "notes",
+)
+VALUE_FIELDS = frozenset(NUMBER_FIELDS + TEXT_FIELDS)
+SCORING_FIELDS = frozenset({"explanation", "points", "notes"})
+_PLACEHOLDER_RE = re.compile(r"^(?:…+|\.{3,}|·+|指标\s*\d+\s*[:：]?|[…·\s]+)$")
+_BARE_SCORE_RE = re.compile(r"^\d+(?:\.\d+)?\s*分?$")
+
+
+def is_placeholder(text: str) -> bool:
+    """Template rows left unfilled (``……``, ``指标1:``): kept so the auditor can flag them."""
+    return bool(_PLACEHOLDER_RE.match(text.strip())) and text.strip() != ""
+
+
+@dataclass
+class Totals:
+    weight: Decimal | None = None
+    score: Decimal | None = None
+    sources: dict[str, SourceRef] = field(default_factory=dict)
+
+
+@dataclass
+class _Level:
+    name: str
+    ref: SourceRef
+
+
+@dataclass
+class IndicatorTable:
+    """An indicator header and the state needed to read the rows below it."""
+
+    columns: ColumnMap
+    width: int
+    vocab: Vocabulary
+    group_weights: dict[str, int] = field(default_factory=dict)
+    level1: _Level | None = None
+    level2: _Level | None = None
+    groups: list[IndicatorGroup] = field(default_factory=list)
+
+    @classmethod
+    def detect(cls, row: Row, vocab: Vocabulary) -> IndicatorTable | None:
+        if not header_like(row):
+            return None
+        columns, matched = map_columns(row, vocab.indicator)
+        levels = [f for f in LEVEL_FIELDS if f in columns]
+        values = VALUE_FIELDS & columns.keys()
+        enough = len(values) >= 2 or (len(levels) >= 2 and bool(values))
+        if not levels or not enough or len(columns) < 3 or matched * 3 < len(row.cells):
+            return None
+        table = cls(columns, len(row.slots), vocab)
+        table._weights_beside_levels(row)
+        return table
+
+    def _weights_beside_levels(self, row: Row) -> None:
+        """``一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值``: a weight column right of a
+        level column holds that level's group weight; the indicator's own is the last one."""
+        weights = [c for c, m in header_matches(row, self.vocab.indicator) if m.field == "weight"]
+        if len(weights) < 2:
+            return
+        for col in weights:
+            left = next((f for f, c in self.columns.items() if c == col - 1), None)
+            if left in ("level1", "level2"):
+                self.group_weights[left] = col
+        own = [c for c in weights if c not in self.group_weights.values()]
+        if own:
+            self.columns["weight"] = own[-1]
+
+    @property
+    def looks_scored(self) -> bool:
+        """Scoring tables explain and justify; self-evaluation tables compare target and actual."""
+        cols = self.columns.keys()
+        return bool(cols & SCORING_FIELDS) or not cols & {"target", "actual"}
+
+    def _level(self, row: Row, fld: str, parent: str | None) -> tuple[_Level | None, bool]:
+        """The level text of this row (code and weight removed) and whether it was printed here."""
+        cell = row.at(self.columns.get(fld))
+        if cell is None:
+            return None, False
+        text, weight = split_weight(flat(cell.text))
+        _, name = split_code(text)
+        ref = weight_ref = source(row.grid, cell)
+        weight_cell = row.at(self.group_weights.get(fld))
+        if weight is None and weight_cell is not None:
+            weight = parse_decimal(weight_cell.text)
+            weight_ref = source(row.grid, weight_cell)
+        if weight is not None:
+            level = 1 if fld == "level1" else 2
+            self._group(level, name, weight, (ref, weight_ref), parent if level == 2 else None)
+        return _Level(name, ref), weight is not None
+
+    def _group(
+        self,
+        level: int,
+        name: str,
+        weight: Decimal,
+        refs: tuple[SourceRef, SourceRef],
+        parent: str | None,
+    ) -> None:
+        for group in self.groups:
+            if (group.level, group.name, group.parent, group.weight) == (
+                level,
+                name,
+                parent,
+                weight,
+            ):
+                return
+        self.groups.append(
+            IndicatorGroup(
+                level=1 if level == 1 else 2,
+                name=name,
+                parent=parent,
+                weight=weight,
+                sources={"name": refs[0], "weight": refs[1]},
+            )
+        )
+
+    def totals(self, row: Row) -> Totals | None:
+        first = row.cells[0] if row.cells else None
+        if first is None:
+            return None
+        name_cell = row.at(self.columns.get("name"))
+        bare = (
+            name_cell is not None
+            and name_cell is first
+            and bool(_BARE_SCORE_RE.match(name_cell.text.strip()))
+        )
+        if not (self.vocab.is_total(first.text) or bare):
+            return None
+        aligned = row.aligned(self.width, total_label=True)
+        totals = Totals()
+        for fld, attr in (("weight", "weight"), ("claimed_score", "score")):
+            cell = aligned.at(self.columns.get(fld))
+            if cell is not None:
+                setattr(totals, attr, parse_decimal(cell.text))
+                totals.sources[attr] = source(row.grid, cell)
+        return totals
+
+    def read(self, row: Row) -> Indicator | None:
+        """The indicator printed in ``row``, or None for blank and heading-only rows."""
+        level1, group1 = self._level(row, "level1", None)
+        parent = level1 or self.level1
+        level2, group2 = self._level(row, "level2", parent.name if parent else None)
+        if "name" in self.columns:
+            name_cell = row.at(self.columns["name"])
+        else:  # two-level tables: the deepest level names the indicator
+            deepest = "level2" if "level2" in self.columns else "level1"
+            name_cell = row.at(self.columns[deepest])
+            if deepest == "level2":
+                level2 = None
+            else:
+                level1 = None
+        values = {f: row.at(self.columns.get(f)) for f in VALUE_FIELDS}
+        has_values = any(c is not None and not is_blank(c.text) for c in values.values())
+        if name_cell is None and not has_values:
+            # A heading row: follow it only when it printed a group weight.
+            if group1 and level1:
+                self.level1, self.level2 = level1, None
+            if group2 and level2:
+                self.level2 = level2
+            return None
+        if level1 is not None:
+            if self.level1 is None or level1.name != self.level1.name:
+                self.level2 = None
+            self.level1 = level1
+        if level2 is not None:
+            self.level2 = level2
+        return self._indicator(row, name_cell, values)
+
+    def _indicator(
+        self, row: Row, name_cell: Cell | None, values: dict[str, Cell | None]
+    ) -> Indicator:
+        sources: dict[str, SourceRef] = {}
+        data: dict[str, object] = {}
+        code: str | None = None
+        name = ""
+        name_weight: Decimal | None = None
+        if name_cell is not None:
+            printed, name_weight = split_weight(flat(name_cell.text))
+            code, name = split_code(printed)
+            sources["name"] = source(row.grid, name_cell)
+        if self.level1 is not None:
+            sources["level1"] = self.level1.ref
+        if self.level2 is not None:
+            sources["level2"] = self.level2.ref
+        for fld, cell in values.items():
+            if cell is None:
+                continue
+            sources[fld] = source(row.grid, cell)
+            if fld in NUMBER_FIELDS:
+                number = parse_decimal(cell.text)
+                data[fld] = number if number is None or number >= 0 else None
+            else:
+                data[fld] = cell.text.strip()
+        if data.get("weight") is None and name_weight is not None:
+            data["weight"] = name_weight
+            sources["weight"] = sources["name"]
+        return Indicator(
+            code=code,
+            level1=self.level1.name if self.level1 else "",
+            level2=self.level2.name if self.level2 else None,
+            name=name,
+            sources=sources,
+            **data,
+        )

@@ -1,0 +1,34 @@
+"""Scoring tables and indicator systems (评分表 / 评价指标体系) of evaluation reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from jixiao.ingest.recognize.draft import Draft
+from jixiao.ingest.recognize.indicators import Totals
+from jixiao.model import Form, Indicator, IndicatorGroup, ScoredEvaluation
+
+SCORED = "scored_evaluation"
+
+
+@dataclass
+class ScoredDraft(Draft):
+    header: dict[str, int] | None = None
+    indicators: list[Indicator] = field(default_factory=list)
+    groups: list[IndicatorGroup] = field(default_factory=list)
+
+    def totals(self, totals: Totals) -> None:
+        self.put("total_weight", totals.weight, totals.sources.get("weight"))
+        self.put("claimed_total", totals.score, totals.sources.get("score"))
+
+    def build(self) -> Form | None:
+        if not self.indicators:
+            return None
+        values = dict(self.values)
+        values.setdefault("name", "评分表")
+        return ScoredEvaluation(
+            indicators=self.indicators,
+            groups=self.groups,
+            sources=self.sources,
+            **values,
+        )
