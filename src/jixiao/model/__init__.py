@@ -1,5 +1,6 @@
 """Typed model of evaluations (the canonical file format is generated from it)."""
 
+from jixiao.model.accounts import AccountFigure, FinalAccounts, FunctionalLine, Printed
 from jixiao.model.basic_data import BasicDataRow, BasicDataTable
 from jixiao.model.common import SourceRef
 from jixiao.model.document import Document, Form, Paragraph
@@ -14,15 +15,19 @@ from jixiao.model.evaluation import (
 from jixiao.model.survey import Questionnaire, SurveyOption, SurveyQuestion
 
 __all__ = [
+    "AccountFigure",
     "BasicDataRow",
     "BasicDataTable",
     "DepartmentSelfEvaluation",
     "Document",
+    "FinalAccounts",
     "Form",
+    "FunctionalLine",
     "FundingLine",
     "Indicator",
     "IndicatorGroup",
     "Paragraph",
+    "Printed",
     "ProjectSelfEvaluation",
     "Questionnaire",
     "ScoredEvaluation",

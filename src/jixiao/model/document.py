@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from jixiao.model.accounts import FinalAccounts
 from jixiao.model.basic_data import BasicDataTable
 from jixiao.model.common import SourceRef, StrictModel
 from jixiao.model.evaluation import (
@@ -22,7 +23,8 @@ Form = Annotated[
     | DepartmentSelfEvaluation
     | ScoredEvaluation
     | Questionnaire
-    | BasicDataTable,
+    | BasicDataTable
+    | FinalAccounts,
     Field(discriminator="type"),
 ]
 

@@ -8,9 +8,9 @@ are reproducible from what a form prints.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from jixiao.decimals import round_half_up, truncate
-from jixiao.model.basic_data import BasicDataTable
 from jixiao.model.document import Document, Form
 from jixiao.model.evaluation import EvaluationBase, Indicator, SelfEvaluationBase
 from jixiao.model.survey import Questionnaire
@@ -48,8 +48,35 @@ def _agrees(claimed: Decimal | None, computed: Decimal | None) -> bool | None:
     return agreement(claimed, computed) is Agreement.EXACT
 
 
+# Which rule applies depends only on these indicator fields; matching a pack's regular
+# expressions is the engine's hottest path, so the answer is remembered per pack. The pack
+# is kept in the entry so that its id cannot be reused while the entry exists.
+_RULE_CACHE: dict[int, tuple[Pack, dict[tuple[object, ...], tuple[str, dict[str, Any]]]]] = {}
+_RULE_CACHE_SIZE = 65_536
+
+
+def _rule_for(pack: Pack, form_type: str, indicator: Indicator) -> tuple[str, dict[str, Any]]:
+    if indicator.rule_kind:
+        return pack.rule_for(form_type, indicator)
+    key = (
+        form_type,
+        indicator.level1,
+        indicator.level2,
+        indicator.name,
+        indicator.rule,
+        indicator.target_quantity.kind,
+    )
+    _, remembered = _RULE_CACHE.setdefault(id(pack), (pack, {}))
+    found = remembered.get(key)
+    if found is None:
+        if len(remembered) >= _RULE_CACHE_SIZE:
+            remembered.clear()
+        found = remembered[key] = pack.rule_for(form_type, indicator)
+    return found
+
+
 def _apply_rule(pack: Pack, form_type: str, indicator: Indicator) -> tuple[str, RuleResult]:
-    kind, params = pack.rule_for(form_type, indicator)
+    kind, params = _rule_for(pack, form_type, indicator)
     data = RuleInput(
         weight=indicator.weight or ZERO,
         target=indicator.target_quantity,
@@ -215,9 +242,8 @@ def _not_applicable_adjustment(
 def score_form(form: Form, pack: Pack, index: int = 0) -> FormResult | SurveyResult | None:
     if isinstance(form, Questionnaire):
         return score_questionnaire(form, index, pack.rounding.places)
-    if isinstance(form, BasicDataTable):
-        return None
-    assert isinstance(form, EvaluationBase)
+    if not isinstance(form, EvaluationBase):
+        return None  # basic data and final accounts carry no scores
     indicators = [score_indicator(pack, form.type, n, ind) for n, ind in enumerate(form.indicators)]
     execution = _score_execution(pack, form) if isinstance(form, SelfEvaluationBase) else None
     notes: list[str] = []

@@ -1,0 +1,289 @@
+"""The arithmetic of final accounts, shared by the JX6xx checks and the explanation writer.
+
+Percentages follow rules.md R5.3: 占比 = 分项 / 合计, 增长率 = (本年 − 上年) / 上年, 完成预算 =
+决算 / 预算, 预决算差异率 = (决算 − 预算) / 预算, all × 100. A printed percentage is right when
+the truth rounds half-up to it at its printed precision; the factor-of-100 slip (the ratio
+0.79 printed as "0.79%" where 79% is meant) is recognised. Sums of printed figures are
+compared with a tolerance of half a unit of the printed precision per figure involved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel
+
+from jixiao.accounts.concepts import FUNCTIONAL_KEY, label_of
+from jixiao.accounts.extract import extract_accounts
+from jixiao.decimals import Agreement, agreement, printed_places, quantum, round_half_up
+from jixiao.model.accounts import AccountFigure, FinalAccounts, FunctionalLine, Printed
+from jixiao.model.document import Document
+
+HUNDRED = Decimal(100)
+ZERO = Decimal(0)
+
+
+def ratio(part: Decimal, whole: Decimal) -> Decimal | None:
+    """``part / whole × 100``; ``None`` when the whole is zero."""
+    return None if whole == 0 else part / whole * HUNDRED
+
+
+def growth(current: Decimal, previous: Decimal) -> Decimal | None:
+    return None if previous == 0 else (current - previous) / previous * HUNDRED
+
+
+def variance(actual: Decimal, budget: Decimal) -> Decimal | None:
+    return None if budget == 0 else (actual - budget) / budget * HUNDRED
+
+
+def percent_text(value: Decimal) -> str:
+    """Half-up at two places, as generated text prints it: ``85.43%``."""
+    return f"{round_half_up(value, 2)}%"
+
+
+class Verdict(StrEnum):
+    EXACT = "exact"
+    TRUNCATED = "truncated"
+    SLIP = "slip"  # the ratio printed as a percentage (×100 forgotten)
+    WRONG = "wrong"
+
+
+@dataclass(frozen=True, slots=True)
+class PercentJudgement:
+    verdict: Verdict
+    truth: Decimal
+    expected: Decimal  # the truth at the printed precision (at least two places)
+
+    def note(self) -> str:
+        if self.verdict is Verdict.TRUNCATED:
+            return "（系截尾而非四舍五入）"
+        if self.verdict is Verdict.SLIP:
+            return (
+                f"；原文疑似把比值 {round_half_up(self.truth / HUNDRED, 4)} 直接写成百分数"
+                f"（漏乘100），应为 {self.expected}%"
+            )
+        return ""
+
+
+def judge_percent(printed: Decimal, truth: Decimal) -> PercentJudgement:
+    """Compare a printed percentage with the truth (magnitudes; signs are words)."""
+    printed, truth = abs(printed), abs(truth)
+    expected = round_half_up(truth, max(printed_places(printed), 2))
+    verdict = agreement(printed, truth)
+    if verdict is Agreement.EXACT:
+        return PercentJudgement(Verdict.EXACT, truth, expected)
+    if truth >= 1 and agreement(printed, truth / HUNDRED) is not Agreement.WRONG:
+        return PercentJudgement(Verdict.SLIP, truth, expected)
+    if verdict is Agreement.TRUNCATED:
+        return PercentJudgement(Verdict.TRUNCATED, truth, expected)
+    return PercentJudgement(Verdict.WRONG, truth, expected)
+
+
+def sum_tolerance(values: Iterable[Decimal]) -> Decimal:
+    """Half a unit of the finest printed precision for each figure in a sum and its total."""
+    items = list(values)
+    places = max((printed_places(v) for v in items if v != 0), default=2)
+    return quantum(places) / 2 * len(items)
+
+
+class SumVerdict(StrEnum):
+    EXACT = "exact"
+    ROUNDING = "rounding"  # differs by no more than the rounding of the printed figures
+    WRONG = "wrong"
+
+
+@dataclass(frozen=True, slots=True)
+class SumJudgement:
+    verdict: SumVerdict
+    total: Decimal
+    computed: Decimal
+    tolerance: Decimal
+
+    @property
+    def difference(self) -> Decimal:
+        return self.total - self.computed
+
+
+def judge_sum(total: Decimal, parts: list[Decimal]) -> SumJudgement:
+    computed = sum(parts, ZERO)
+    tolerance = sum_tolerance([total, *parts])
+    gap = abs(total - computed)
+    verdict = (
+        SumVerdict.EXACT
+        if gap == 0
+        else SumVerdict.ROUNDING
+        if gap <= tolerance
+        else SumVerdict.WRONG
+    )
+    return SumJudgement(verdict, total, computed, tolerance)
+
+
+# --- which figures add up to which ----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    total: str
+    parts: tuple[str, ...]
+    required: tuple[str, ...] = ()  # parts that must be printed for the identity to be checked
+
+
+IDENTITIES: tuple[Group, ...] = (
+    Group(
+        "income.total",
+        ("income.current", "income.non_fiscal_surplus_used", "income.opening_carryover"),
+        ("income.current", "income.opening_carryover"),
+    ),
+    Group(
+        "expenditure.total",
+        (
+            "expenditure.current",
+            "expenditure.surplus_distribution",
+            "expenditure.closing_carryover",
+        ),
+        ("expenditure.current", "expenditure.closing_carryover"),
+    ),
+    Group(
+        "fiscal.income_total",
+        ("fiscal.opening_carryover", "income.fiscal_appropriation"),
+        ("fiscal.opening_carryover", "income.fiscal_appropriation"),
+    ),
+    Group(
+        "fiscal.expenditure_total",
+        ("fiscal.expenditure", "fiscal.closing_carryover"),
+        ("fiscal.expenditure", "fiscal.closing_carryover"),
+    ),
+)
+EQUALITIES: tuple[tuple[str, str], ...] = (
+    ("income.total", "expenditure.total"),
+    ("fiscal.income_total", "fiscal.expenditure_total"),
+    ("overall", "income.total"),
+    ("overall", "expenditure.total"),
+    ("fiscal.overall", "fiscal.income_total"),
+    ("fiscal.overall", "fiscal.expenditure_total"),
+)
+COMPONENTS: tuple[Group, ...] = (
+    Group(
+        "income.current",
+        (
+            "income.fiscal_appropriation",
+            "income.superior_subsidy",
+            "income.operations",
+            "income.business",
+            "income.affiliated_remittance",
+            "income.other",
+        ),
+    ),
+    Group(
+        "expenditure.current",
+        (
+            "expenditure.basic",
+            "expenditure.project",
+            "expenditure.remittance_to_superior",
+            "expenditure.business",
+            "expenditure.affiliated_subsidy",
+        ),
+    ),
+    Group("general_budget.basic", ("general_budget.personnel", "general_budget.operating")),
+    Group("procurement.total", ("procurement.goods", "procurement.works", "procurement.services")),
+    Group(
+        "staffing.actual",
+        ("staffing.in_service", "staffing.retired_cadres", "staffing.retired"),
+    ),
+)
+SANGONG_ITEMS = ("sangong.outbound", "sangong.vehicles", "sangong.reception")
+VEHICLE_ITEMS = ("sangong.vehicle_purchase", "sangong.vehicle_operation")
+
+
+def printed_parts(
+    accounts: FinalAccounts, keys: Iterable[str], attribute: str = "amount"
+) -> dict[str, Printed]:
+    """The printed ``attribute`` (amount, budget, change …) of each key that has one."""
+    found: dict[str, Printed] = {}
+    for key in keys:
+        figure = accounts.get(key)
+        value = getattr(figure, attribute, None) if figure is not None else None
+        if isinstance(value, Printed):
+            found[key] = value
+    return found
+
+
+# --- statements and amounts ------------------------------------------------------------
+
+_FALLBACK: dict[str, tuple[str, ...]] = {
+    "overall": ("income.total", "expenditure.total"),
+    "fiscal.overall": ("fiscal.income_total", "fiscal.expenditure_total"),
+}
+
+
+# A bare 财政拨款支出 outside a 一般公共预算 section is read as fiscal.expenditure; as the
+# whole of the functional classification it stands for the general-budget figure.
+_WHOLE_FALLBACK: dict[str, str] = {"general_budget.expenditure": "fiscal.expenditure"}
+
+
+def whole(accounts: FinalAccounts, key: str) -> AccountFigure | None:
+    """The figure a share or a sum is taken against (with its stand-in when missing)."""
+    figure = accounts.get(key)
+    if (figure is None or figure.amount is None) and key in _WHOLE_FALLBACK:
+        figure = accounts.get(_WHOLE_FALLBACK[key])
+    return figure if figure is not None and figure.amount is not None else None
+
+
+def current_amount(accounts: FinalAccounts, figure: AccountFigure) -> Printed | None:
+    """The statement's own amount, else the item's amount stated elsewhere."""
+    if figure.amount is not None:
+        return figure.amount
+    if figure.key is None or figure.key == FUNCTIONAL_KEY:
+        return None
+    for key in (figure.key, *_FALLBACK.get(figure.key, ())):
+        other = accounts.get(key)
+        if other is not None and other.amount is not None:
+            return other.amount
+    return None
+
+
+def statements(accounts: FinalAccounts) -> list[AccountFigure]:
+    """Every statement: as extracted, or the typed figures of a hand-made file."""
+    if accounts.statements:
+        return accounts.statements
+    return list(typed_figures(accounts))
+
+
+def typed_figures(accounts: FinalAccounts) -> Iterator[AccountFigure]:
+    for section in type(accounts).model_fields:
+        value = getattr(accounts, section)
+        if isinstance(value, AccountFigure):
+            yield value
+        elif isinstance(value, BaseModel):
+            for name in type(value).model_fields:
+                item = getattr(value, name)
+                if isinstance(item, AccountFigure):
+                    yield item
+                elif isinstance(item, list):
+                    yield from (line.figure for line in item if isinstance(line, FunctionalLine))
+
+
+def figure_name(figure: AccountFigure) -> str:
+    """The item's name for messages: standard name, with the printed label if it differs."""
+    if figure.key is None or figure.key == FUNCTIONAL_KEY:
+        return figure.label
+    standard = label_of(figure.key)
+    return standard if figure.label in standard else f"{standard}（原文“{figure.label}”）"
+
+
+def category_key(name: str) -> str:
+    """Functional categories match with or without the trailing 支出."""
+    return name.removesuffix("支出")
+
+
+def final_accounts_in(document: Document) -> list[tuple[int | None, FinalAccounts]]:
+    """The document's final-accounts forms with their index; if it has none, the accounts
+    read from its paragraphs (index ``None``) when they state any figure."""
+    forms = [(i, f) for i, f in enumerate(document.forms) if isinstance(f, FinalAccounts)]
+    if forms or not document.paragraphs:
+        return list(forms)
+    accounts = extract_accounts(document.paragraphs)
+    return [(None, accounts)] if any(f.key for f in accounts.statements) else []

@@ -1,0 +1,135 @@
+"""JX604: a year-on-year change or growth rate does not follow from the figures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from jixiao.accounts.analysis import (
+    Verdict,
+    current_amount,
+    figure_name,
+    final_accounts_in,
+    growth,
+    judge_percent,
+    statements,
+    sum_tolerance,
+)
+from jixiao.audit.checks.jx6_support import location, money
+from jixiao.audit.framework import AuditContext, Check, Finding, Severity
+from jixiao.decimals import tolerance_text
+from jixiao.model.accounts import AccountFigure, FinalAccounts, Printed
+
+
+def _sign(value: Decimal) -> int:
+    return (value > 0) - (value < 0)
+
+
+class GrowthRates(Check):
+    """增减额、增长率或增减用词与数据不符。
+
+    增长率 = (本年 − 上年) / 上年 × 100%，上年 = 本年 − 增减额（或原文写出的上年数）；与预算比较
+    （“比年初预算数增加”）时以预算数为基数。按原文精度四舍五入比较，截尾报“提示”，漏乘 100
+    单独指出。用词须与符号一致：增加/增长 为正，减少/下降 为负；增减额与增长率用词不能相反。
+    原文同时写出上年数和增减额时，核对增减额 = 本年 − 上年。上年为 0 时增长率无意义。
+    反例：财政拨款支出 216.53 万元，比上年减少 36.28 万元，“减少 0.14%”（应为 14.35%）。
+    正例：支出决算 968.11 万元，比上年减少 36.90 万元，下降 3.67%。
+    """
+
+    code = "JX604"
+    title = "增减额或增长率计算错误"
+    family = "final_accounts"
+    severity = Severity.ERROR
+
+    def run(self, context: AuditContext) -> Iterator[Finding]:
+        for index, accounts in final_accounts_in(context.document):
+            for figure in statements(accounts):
+                if figure.change is None and figure.growth is None:
+                    continue
+                current = current_amount(accounts, figure)
+                if current is not None:
+                    yield from self._check(index, accounts, figure, current)
+
+    def _check(
+        self, index: int | None, accounts: FinalAccounts, figure: AccountFigure, current: Printed
+    ) -> Iterator[Finding]:
+        versus = "预算" if figure.change_base == "budget" else "上年"
+        stated = figure.budget if figure.change_base == "budget" else figure.previous
+        if stated is None and figure.change_base == "previous" and figure.key is not None:
+            stated = getattr(accounts.get(figure.key), "previous", None)  # 上年数 stated apart
+        change, rate = figure.change, figure.growth
+        name = figure_name(figure)
+        if change is not None and rate is not None and _sign(change.value) * _sign(rate.value) < 0:
+            yield self.finding(
+                f"{name} 增减用词自相矛盾：增减额写“{figure.change_word}{change.text}”，"
+                f"增长率写“{figure.growth_word}{rate.text}”",
+                location=location(index, accounts, figure.key, rate, figure),
+                claimed=f"{figure.growth_word}{rate.text}",
+                expected=f"{figure.change_word}",
+            )
+        base: Decimal | None = None
+        if stated is not None:
+            base = stated.value
+            if change is not None:
+                yield from self._change(index, accounts, figure, current, stated, change, versus)
+        elif change is not None:
+            base = current.value - change.value
+        if rate is None or base is None:
+            return
+        truth = growth(current.value, base)
+        if truth is None:
+            if current.value != 0 or rate.value != 0:
+                yield self.finding(
+                    f"{name} {versus}数为 0，增长率无意义（应写“新增”），原文为 {rate.text}",
+                    location=location(index, accounts, figure.key, rate, figure),
+                    claimed=rate.value,
+                    severity=Severity.WARNING,
+                )
+            return
+        if stated is not None and _sign(truth) * _sign(rate.value) < 0:
+            yield self.finding(
+                f"{name} 本年 {money(current.value)}、{versus} {money(base)}，应为"
+                f"{'增长' if truth > 0 else '下降'}，原文却写“{figure.growth_word}{rate.text}”",
+                location=location(index, accounts, figure.key, rate, figure),
+                claimed=rate.value,
+                expected=truth,
+            )
+        judged = judge_percent(rate.value, truth)
+        if judged.verdict is Verdict.EXACT:
+            return
+        note = judged.note()
+        if judged.verdict is Verdict.WRONG and current.value != 0:
+            on_current = judge_percent(rate.value, (current.value - base) / current.value * 100)
+            if on_current.verdict is not Verdict.WRONG:
+                note = f"（原文疑似以本年数而非{versus}数为分母）"
+        yield self.finding(
+            f"{name} 本年 {money(current.value, figure.unit)}，{versus} "
+            f"{money(base, figure.unit)}，{'增长' if truth >= 0 else '下降'}率应为 "
+            f"{judged.expected}%，原文为“{figure.growth_word or ''}{rate.text}”{note}",
+            location=location(index, accounts, figure.key, rate, figure),
+            claimed=rate.value,
+            expected=judged.expected if truth >= 0 else -judged.expected,
+            severity=Severity.INFO if judged.verdict is Verdict.TRUNCATED else self.severity,
+            tolerance=tolerance_text(rate.value),
+        )
+
+    def _change(
+        self,
+        index: int | None,
+        accounts: FinalAccounts,
+        figure: AccountFigure,
+        current: Printed,
+        stated: Printed,
+        change: Printed,
+        versus: str,
+    ) -> Iterator[Finding]:
+        truth = current.value - stated.value
+        if abs(truth - change.value) <= sum_tolerance([current.value, stated.value, change.value]):
+            return
+        yield self.finding(
+            f"{figure_name(figure)} 本年 {money(current.value)}、{versus} {money(stated.value)}，"
+            f"增减额应为 {money(truth)}，原文为“{figure.change_word}{change.text}”",
+            location=location(index, accounts, figure.key, change, figure),
+            claimed=change.value,
+            expected=truth,
+        )

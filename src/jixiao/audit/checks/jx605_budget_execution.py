@@ -1,0 +1,95 @@
+"""JX605: 完成预算的 Z% or 预决算差异率 does not follow from budget and actual."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from jixiao.accounts.analysis import (
+    Verdict,
+    current_amount,
+    figure_name,
+    final_accounts_in,
+    judge_percent,
+    ratio,
+    statements,
+    variance,
+)
+from jixiao.audit.checks.jx6_support import location, money
+from jixiao.audit.framework import AuditContext, Check, Finding, Severity
+from jixiao.decimals import tolerance_text
+from jixiao.model.accounts import AccountFigure, FinalAccounts, Printed
+
+
+class BudgetExecution(Check):
+    """完成预算比例或预决算差异率与预算数、决算数不符。
+
+    完成预算 = 决算数 / 预算数 × 100%；预决算差异率 = (决算数 − 预算数) / 预算数 × 100%（比较
+    绝对值，部分地区只写差异的大小）。预算数为 0 时两者都无从计算：写出“完成预算的 17%”是不可能
+    的百分比（错误）；预算为 0 而有决算支出时，以“提示”说明属年初未安排预算的支出。
+    反例：公务接待费预算 0 万元，决算 0.48 万元，“完成预算的 17%”。
+    正例：年初预算数 1,612.88 万元，决算数 3,530.15 万元，预决算差异率 118.87%。
+    """
+
+    code = "JX605"
+    title = "预算完成比例或预决算差异率错误"
+    family = "final_accounts"
+    severity = Severity.ERROR
+
+    def run(self, context: AuditContext) -> Iterator[Finding]:
+        for index, accounts in final_accounts_in(context.document):
+            for figure in statements(accounts):
+                actual = current_amount(accounts, figure)
+                if figure.budget is None or actual is None:
+                    continue
+                yield from self._check(index, accounts, figure, figure.budget, actual)
+
+    def _check(
+        self,
+        index: int | None,
+        accounts: FinalAccounts,
+        figure: AccountFigure,
+        budget: Printed,
+        actual: Printed,
+    ) -> Iterator[Finding]:
+        name = figure_name(figure)
+        kind = figure.budget_kind or "预算"
+        stated = (
+            ("完成预算的比例", figure.completion, ratio(actual.value, budget.value)),
+            ("预决算差异率", figure.variance_rate, variance(actual.value, budget.value)),
+        )
+        printed_any = False
+        for what, printed, truth in stated:
+            if printed is None:
+                continue
+            printed_any = True
+            if truth is None:
+                if actual.value == 0 and printed.value == 0 and what == "预决算差异率":
+                    continue  # 0 budget, 0 spent: no difference
+                yield self.finding(
+                    f"{name} {kind}数为 0，{what}无从计算，原文却写 {printed.text}"
+                    f"（决算数 {money(actual.value)}）",
+                    location=location(index, accounts, figure.key, printed, figure),
+                    claimed=printed.value,
+                    expected="无法计算（预算数为0）",
+                )
+                continue
+            judged = judge_percent(printed.value, truth)
+            if judged.verdict is Verdict.EXACT:
+                continue
+            yield self.finding(
+                f"{name} {kind}数 {money(budget.value)}，决算数 {money(actual.value)}，"
+                f"{what}应为 {judged.expected}%，原文为 {printed.text}{judged.note()}",
+                location=location(index, accounts, figure.key, printed, figure),
+                claimed=printed.value,
+                expected=judged.expected,
+                severity=Severity.INFO if judged.verdict is Verdict.TRUNCATED else self.severity,
+                tolerance=tolerance_text(printed.value),
+            )
+        if budget.value == 0 and actual.value > 0 and not printed_any:
+            yield self.finding(
+                f"{name} {kind}数为 0，决算数 {money(actual.value)}：属年初未安排预算的支出，"
+                "请在说明中写明原因",
+                location=location(index, accounts, figure.key, budget, figure),
+                claimed=budget.value,
+                severity=Severity.INFO,
+            )
