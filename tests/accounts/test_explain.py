@@ -6,8 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from accounts_helpers import accounts_of
-from test_seeds import seed_document
+from accounts_helpers import accounts_of, seed_document
 
 from jixiao.accounts.explain import explanation_sections, write_explanation
 from jixiao.accounts.extract import extract_accounts

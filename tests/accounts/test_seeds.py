@@ -6,20 +6,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from accounts_helpers import SEEDS, seed_document
 
-from jixiao.accounts.text import paragraphs_from_text
 from jixiao.cli.commands.accounts import check_accounts
-from jixiao.model.document import Document
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "accounts"
-SEEDS = {"001": "001_f72086248b817071.txt", "004": "004_28f8349cd1ae9b03.txt"}
-
-
-def seed_document(shared: Path, seed: str) -> Document:
-    path = shared / "seeds" / SEEDS[seed]
-    if not path.is_file():
-        pytest.skip(f"种子文件 {path} 不存在")
-    return Document(paragraphs=paragraphs_from_text(path.read_text(encoding="utf-8")))
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS))

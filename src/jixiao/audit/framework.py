@@ -173,7 +173,8 @@ def run_audit(
     findings: list[Finding] = []
     for check_class in selected_checks(select, ignore):
         for finding in check_class().run(context):
-            findings.append(finding.model_copy(update={"document": document.source_file}))
+            finding.document = document.source_file
+            findings.append(finding)
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     findings.sort(
         key=lambda f: (

@@ -1,23 +1,86 @@
 """Infer which rule pack a document follows from its own words (``--pack auto``).
 
-Each pack lists its places (province, prefectures, counties). The document's stated
-province counts most; then unit, department and form names; then the narrative. The pack
-with the most evidence wins; without any, ``national``.
+The province is recognised with a gazetteer of all 34 provincial-level divisions and their
+prefecture-level divisions (``gazetteer.yaml``), plus the extra places a pack lists
+(counties such as 寻甸). The document's stated province counts most; then unit, department
+and form names; then the narrative (where only full names count: "来宾" is also a word).
+A province with a pack gets that pack; a province without one gets ``national``, and the
+reason says which province was recognised.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+import yaml
 
 from jixiao.model.document import Document
-from jixiao.rules.pack import Pack, builtin_pack_names, load_pack
+from jixiao.rules.pack import PACKAGE_DIR, Pack, builtin_pack_names, load_pack
 
 FALLBACK = "national"
 # Packs that describe a document type rather than a province are never inferred.
 NOT_INFERRED = {"hunan-reference"}
 STATED_WEIGHT, NAME_WEIGHT, PROSE_WEIGHT = 100, 10, 1
 PROSE_CHARACTERS = 20_000
+_SUFFIX = re.compile(r"(?:市|地区|盟)$")
+
+
+@dataclass(frozen=True)
+class Place:
+    province: str  # full name of the province, e.g. 新疆维吾尔自治区
+    name: str  # as written in the gazetteer or pack
+    short: str | None  # the short form, matched only in names and stated provinces
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    provinces: dict[str, str]  # full name → short name
+    places: tuple[Place, ...]
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    data = yaml.safe_load(
+        resources.files(PACKAGE_DIR).joinpath("gazetteer.yaml").read_text("utf-8")
+    )
+    provinces: dict[str, str] = {}
+    places: list[Place] = []
+    for entry in data["provinces"]:
+        full, short = entry["name"], entry["short"]
+        provinces[full] = short
+        places.append(Place(full, full, short))
+        for prefecture in entry["prefectures"]:
+            name, _, given = str(prefecture).partition("/")
+            derived = given or _SUFFIX.sub("", name)
+            places.append(Place(full, name, derived if derived != name else None))
+    return Gazetteer(provinces, tuple(places))
+
+
+def province_of(text: str) -> str | None:
+    """The province a stated province name (``新疆``, ``湖南省``) denotes."""
+    text = text.strip()
+    for full, short in gazetteer().provinces.items():
+        if text in (full, short) or (text.startswith(short) and len(text) <= len(full)):
+            return full
+    return None
+
+
+@cache
+def _pack_places() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """For each inferable pack: its province (full name) and the places it lists."""
+    found = {}
+    for name in builtin_pack_names():
+        if name in NOT_INFERRED or name == FALLBACK:
+            continue
+        pack = load_pack(name)
+        provinces = {p for place in pack.places if (p := province_of(place))}
+        if len(provinces) == 1:
+            found[name] = (provinces.pop(), tuple(pack.places))
+    return found
 
 
 def _names(document: Document) -> list[str]:
@@ -30,36 +93,59 @@ def _names(document: Document) -> list[str]:
     return names
 
 
-@cache
-def _inferable_packs() -> list[Pack]:
-    return [load_pack(name) for name in builtin_pack_names() if name not in NOT_INFERRED]
+def recognise_province(document: Document) -> tuple[str | None, str]:
+    """The province the document comes from and the evidence (Chinese), if any."""
+    stated = tuple(
+        s for s in [document.province, *(getattr(f, "province", None) for f in document.forms)]
+        if s
+    )
+    prose = "".join(p.text for p in document.paragraphs)[:PROSE_CHARACTERS]
+    return _recognise(stated, "\n".join(_names(document)), prose)
+
+
+@lru_cache(maxsize=4096)
+def _recognise(stated: tuple[str, ...], names: str, prose: str) -> tuple[str | None, str]:
+    scores: Counter[str] = Counter()
+    evidence: dict[str, str] = {}
+
+    def note(province: str, weight: int, where: str, word: str) -> None:
+        scores[province] += weight
+        evidence.setdefault(province, f"{where}中出现“{word}”")
+
+    for text in stated:
+        if province := province_of(text):
+            note(province, STATED_WEIGHT, "文件声明的省份", text)
+    extra = [
+        (province, place) for province, places in _pack_places().values() for place in places
+    ]
+    for place in gazetteer().places:
+        for word in (place.name, place.short):
+            if word and word in names:
+                note(place.province, NAME_WEIGHT * names.count(word), "单位或项目名称", word)
+                break
+        if place.name in prose:
+            note(place.province, PROSE_WEIGHT * prose.count(place.name), "正文", place.name)
+    for province, word in extra:
+        if word in names:
+            note(province, NAME_WEIGHT, "单位或项目名称", word)
+    if not scores:
+        return None, ""
+    best, _ = scores.most_common(1)[0]
+    return best, evidence[best]
 
 
 def infer_pack(document: Document) -> tuple[Pack, str]:
     """The pack to use and a Chinese sentence saying why."""
-    packs = _inferable_packs()
-    scores: Counter[str] = Counter()
-    evidence: dict[str, str] = {}
-    stated = [document.province or ""] + [
-        getattr(f, "province", None) or "" for f in document.forms
-    ]
-    names = _names(document)
-    prose = "".join(p.text for p in document.paragraphs)[:PROSE_CHARACTERS]
-    for pack in packs:
-        for place in pack.places:
-            for texts, weight, where in (
-                (stated, STATED_WEIGHT, "文件声明的省份"),
-                (names, NAME_WEIGHT, "单位或项目名称"),
-                ([prose], PROSE_WEIGHT, "正文"),
-            ):
-                hits = sum(text.count(place) for text in texts if text)
-                if hits:
-                    scores[pack.name] += hits * weight
-                    evidence.setdefault(pack.name, f"{where}中出现“{place}”")
-    if not scores:
+    province, why = recognise_province(document)
+    if province is None:
         return load_pack(FALLBACK), "未在文件中找到省份或地名线索，使用全国通用规则包 national"
-    best, _ = scores.most_common(1)[0]
-    return load_pack(best), f"{evidence[best]}，推断为规则包 {best}"
+    for name, (pack_province, _) in sorted(_pack_places().items()):
+        if pack_province == province:
+            return load_pack(name), f"{why}，识别为{province}，使用规则包 {name}"
+    return (
+        load_pack(FALLBACK),
+        f"{why}，识别为{province}；该省暂无专门规则包，使用全国通用规则包 national",
+    )
 
 
 def resolve_pack(ref: str, document: Document) -> tuple[Pack, str]:

@@ -1,0 +1,82 @@
+"""JX403: completion is not 100% but no deviation explanation is given."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from jixiao.audit.common import (
+    HUNDRED,
+    form_result,
+    indicator_location,
+    plain,
+    self_evaluations,
+)
+from jixiao.audit.framework import AuditContext, Check, Finding, Severity
+from jixiao.decimals import parse_percent, round_half_up
+from jixiao.model.evaluation import Indicator
+from jixiao.rules.measure import Direction, compare
+
+NO_NOTE = {"", "无", "无偏差", "/", "-", "—", "——", "无。"}
+
+
+def completion_percent(item: Indicator, computed: Decimal | None = None) -> Decimal | None:
+    """The completion rate as printed, else the engine's (``computed``), else recomputed
+    (a met ≤ target counts as 100%)."""
+    printed = parse_percent(item.completion)
+    if printed is not None:
+        return printed
+    target, actual = item.target_quantity, item.actual_quantity
+    if target.is_percent != actual.is_percent:
+        return None  # "100%" against "45万": not the same measure
+    if computed is not None:
+        return computed
+    comparison = compare(target, actual)
+    if comparison is None:
+        return None
+    if comparison.direction is Direction.REVERSE:
+        return HUNDRED if comparison.met else (comparison.ratio or Decimal(0)) * HUNDRED
+    if not target.value or actual.value is None:
+        return HUNDRED if comparison.met else None
+    return actual.value / target.value * HUNDRED
+
+
+def has_note(item: Indicator) -> bool:
+    return (item.deviation_note or "").strip() not in NO_NOTE
+
+
+class DeviationNoteMissing(Check):
+    """完成率不是 100%，却没有填写偏差原因分析及改进措施。
+
+    反例：当期结案率目标 ≥99%、实际 99.56%（完成率 100.57%，按偏离度扣分），偏差原因栏空白。
+    正例：未完成或超额完成的指标在“偏差原因分析及改进措施”栏说明原因。
+    未完成或因偏差被扣分时报告为“警告”；超额完成但得满分时为“提示”。
+    """
+
+    code = "JX403"
+    title = "有偏差但未说明原因"
+    family = "indicator_quality"
+    severity = Severity.WARNING
+
+    def run(self, context: AuditContext) -> Iterator[Finding]:
+        for index, form in self_evaluations(context):
+            result = form_result(context, index)
+            for number, item in enumerate(form.indicators):
+                computed = result.indicators[number].computed_completion if result else None
+                rate = completion_percent(item, computed)
+                if rate is None or rate == HUNDRED or has_note(item):
+                    continue
+                lost = (
+                    item.weight is not None
+                    and item.claimed_score is not None
+                    and item.claimed_score < item.weight
+                )
+                severity = Severity.WARNING if rate < HUNDRED or lost else Severity.INFO
+                shown = plain(round_half_up(rate))
+                yield self.finding(
+                    f"完成率 {shown}%（目标 {item.target}、实际 {item.actual}），未填写偏差原因",
+                    location=indicator_location(index, form, number, "deviation_note"),
+                    claimed=None,
+                    expected="偏差原因分析及改进措施",
+                    severity=severity,
+                )

@@ -1,0 +1,147 @@
+"""Helpers shared by the checks: walking the forms, locations, printed-figure comparison."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from jixiao.audit.framework import AuditContext, Location, Severity
+from jixiao.decimals import Agreement, agreement, printed_places, quantum, tolerance_text
+from jixiao.model.common import SourceRef, StrictModel
+from jixiao.model.evaluation import EvaluationBase, Indicator, SelfEvaluationBase
+from jixiao.model.survey import Questionnaire
+from jixiao.scoring import FormResult, SurveyResult
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+_SPACE = re.compile(r"\s+")
+
+
+def plain(value: Decimal) -> str:
+    """A Decimal as people write it: no exponent, no trailing zeros (``9.60`` → ``9.6``)."""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+@lru_cache(maxsize=65_536)
+def squeeze(text: str | None) -> str:
+    """Text without whitespace (printed labels carry justification spaces)."""
+    return _SPACE.sub("", text or "")
+
+
+def has_place(model: StrictModel, field: str) -> bool:
+    """Whether the form prints a place for ``field``: given (even blank) or located."""
+    sources = getattr(model, "sources", {})
+    return field in model.model_fields_set or field in sources
+
+
+def evaluations(context: AuditContext) -> Iterator[tuple[int, EvaluationBase]]:
+    for index, form in enumerate(context.document.forms):
+        if isinstance(form, EvaluationBase):
+            yield index, form
+
+
+def self_evaluations(context: AuditContext) -> Iterator[tuple[int, SelfEvaluationBase]]:
+    for index, form in evaluations(context):
+        if isinstance(form, SelfEvaluationBase):
+            yield index, form
+
+
+def questionnaires(context: AuditContext) -> Iterator[tuple[int, Questionnaire]]:
+    for index, form in enumerate(context.document.forms):
+        if isinstance(form, Questionnaire):
+            yield index, form
+
+
+def form_result(context: AuditContext, index: int) -> FormResult | None:
+    for result in context.scores.forms:
+        if result.index == index and isinstance(result, FormResult):
+            return result
+    return None
+
+
+def survey_result(context: AuditContext, index: int) -> SurveyResult | None:
+    for result in context.scores.forms:
+        if result.index == index and isinstance(result, SurveyResult):
+            return result
+    return None
+
+
+def form_location(
+    index: int, form: StrictModel, field: str | None = None, source: SourceRef | None = None
+) -> Location:
+    """A location on the form itself; the source is looked up under ``field`` if not given."""
+    sources: dict[str, SourceRef] = getattr(form, "sources", {})
+    return Location(
+        form=index,
+        form_name=getattr(form, "name", None),
+        field=field,
+        source=source or (sources.get(field) if field else None),
+    )
+
+
+def indicator_location(
+    index: int, form: EvaluationBase, number: int, field: str | None = None
+) -> Location:
+    indicator = form.indicators[number]
+    return Location(
+        form=index,
+        form_name=form.name,
+        indicator=number,
+        indicator_name=indicator_label(indicator),
+        field=field,
+        source=indicator.sources.get(field) if field else first_source(indicator.sources),
+    )
+
+
+def first_source(sources: dict[str, SourceRef]) -> SourceRef | None:
+    return next(iter(sources.values()), None)
+
+
+def indicator_label(indicator: Indicator) -> str:
+    """The indicator as a reviewer finds it: code and name, or its level path if unnamed."""
+    name = squeeze(indicator.name)
+    if not name:
+        path = "/".join(squeeze(p) for p in (indicator.level1, indicator.level2) if p)
+        return f"{path}/（未命名）"
+    return f"{indicator.code} {name}" if indicator.code else name
+
+
+def weight_sum(indicators: Iterable[Indicator]) -> Decimal:
+    return sum((i.weight or ZERO for i in indicators), ZERO)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A printed figure against the recomputed truth at the printed precision."""
+
+    agreement: Agreement
+    severity: Severity
+    tolerance: str
+
+    @property
+    def wrong(self) -> bool:
+        return self.agreement is not Agreement.EXACT
+
+    @property
+    def note(self) -> str:
+        return "（系截尾而非四舍五入）" if self.agreement is Agreement.TRUNCATED else ""
+
+
+def judge(printed: Decimal, truth: Decimal, severity: Severity = Severity.ERROR) -> Verdict:
+    """EXACT passes; TRUNCATED is reported at INFO; WRONG at ``severity``."""
+    verdict = agreement(printed, truth)
+    level = Severity.INFO if verdict is Agreement.TRUNCATED else severity
+    return Verdict(verdict, level, tolerance_text(printed))
+
+
+def sum_tolerance(values: Iterable[Decimal]) -> Decimal:
+    """Largest rounding gap of a sum of printed figures: half a unit of the last place each."""
+    return sum((quantum(printed_places(v)) / 2 for v in values), ZERO)
+
+
+def sum_tolerance_text(count: int, tolerance: Decimal) -> str:
+    return f"{count} 个分项各自四舍五入，合计允许尾差 ±{plain(tolerance)}"

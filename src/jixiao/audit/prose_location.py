@@ -1,0 +1,32 @@
+"""Locations of prose findings: the paragraph or form field, with character offsets."""
+
+from __future__ import annotations
+
+from jixiao.audit.framework import Location
+from jixiao.audit.prose import Passage
+from jixiao.model.common import SourceRef
+from jixiao.model.document import Document
+
+
+def passage_location(document: Document, passage: Passage, start: int, end: int) -> Location:
+    """Point at ``passage.text[start:end]``: a paragraph (numbered from 1) or a form field."""
+    base = passage.source or SourceRef()
+    if passage.paragraph is not None:
+        source = base.model_copy(
+            update={
+                "paragraph": base.paragraph or passage.paragraph + 1,
+                "start": start,
+                "end": end,
+                "text": passage.text[start:end],
+            }
+        )
+        return Location(field=f"paragraphs.{passage.paragraph}", source=source)
+    form = document.forms[passage.form] if passage.form is not None else None
+    source = base.model_copy(update={"start": start, "end": end,
+                                     "text": passage.text[start:end]})
+    return Location(
+        form=passage.form,
+        form_name=getattr(form, "name", None),
+        field=passage.field,
+        source=source,
+    )
