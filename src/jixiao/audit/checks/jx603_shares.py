@@ -44,6 +44,7 @@ class Shares(Check):
     title = "占比计算错误"
     family = "final_accounts"
     severity = Severity.ERROR
+    supersedes = ("JX702",)
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, accounts in final_accounts_in(context.document):

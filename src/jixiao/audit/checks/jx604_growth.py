@@ -40,6 +40,7 @@ class GrowthRates(Check):
     title = "增减额或增长率计算错误"
     family = "final_accounts"
     severity = Severity.ERROR
+    supersedes = ("JX703",)
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, accounts in final_accounts_in(context.document):

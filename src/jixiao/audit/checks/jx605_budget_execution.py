@@ -34,6 +34,7 @@ class BudgetExecution(Check):
     title = "预算完成比例或预决算差异率错误"
     family = "final_accounts"
     severity = Severity.ERROR
+    supersedes = ("JX704",)
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, accounts in final_accounts_in(context.document):
