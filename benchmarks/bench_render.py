@@ -1,0 +1,75 @@
+"""Render benchmark: N docx reports (with charts) and N xlsx workbooks from the bundled sample.
+
+Run: ``uv run python benchmarks/bench_render.py [--count 1000] [--no-charts]``. Each
+iteration changes the executed amount so that every report is scored and drawn anew.
+Prints reports/second and forms/second (one workbook = the sample's 3 forms + summary).
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+from jixiao.model.document import Document
+from jixiao.model.evaluation import SelfEvaluationBase
+from jixiao.render.demo import load_sample
+from jixiao.render.report import ReportOptions, write_report
+from jixiao.render.xlsx import write_forms
+from jixiao.rules.infer import resolve_pack
+
+
+def _variant(document: Document, n: int) -> Document:
+    """The sample with the department's executed amount nudged by ``n`` hundredths."""
+    form = document.forms[0]
+    assert isinstance(form, SelfEvaluationBase)
+    funding = [
+        line.model_copy(update={"executed": (line.executed or Decimal(0)) - Decimal(n) / 100})
+        if line.is_total
+        else line
+        for line in form.funding
+    ]
+    return document.model_copy(
+        update={"forms": [form.model_copy(update={"funding": funding}), *document.forms[1:]]}
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--no-charts", action="store_true")
+    args = parser.parse_args()
+    sample = load_sample()
+    pack, _ = resolve_pack("auto", sample)
+    options = ReportOptions(charts=not args.no_charts)
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder)
+        write_report(sample, pack, out / "warm.docx", options)  # fonts, styles, imports
+        write_forms(sample, pack, out / "warm.xlsx")
+        documents = [_variant(sample, n % 500) for n in range(args.count)]
+        start = time.perf_counter()
+        size = 0
+        for n, document in enumerate(documents):
+            path = out / f"report{n % 2}.docx"
+            write_report(document, pack, path, options)
+            size = path.stat().st_size
+        reports = time.perf_counter() - start
+        start = time.perf_counter()
+        for n, document in enumerate(documents):
+            write_forms(document, pack, out / f"forms{n % 2}.xlsx")
+        forms = time.perf_counter() - start
+    charts = "无图表" if args.no_charts else "含 3 幅图表"
+    print(
+        f"报告 docx（{charts}，约 {size // 1024} KB）：{args.count} 份，用时 {reports:.1f} 秒，"
+        f"{args.count / reports:.2f} 份/秒"
+    )
+    print(
+        f"自评表 xlsx（每个工作簿 3 张表 + 汇总）：{args.count} 个，用时 {forms:.1f} 秒，"
+        f"{args.count / forms:.2f} 个/秒，{3 * args.count / forms:.1f} 张表/秒"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,124 @@
+"""``jixiao export`` (xlsx forms), ``jixiao report`` (docx report, optional PDF) and
+``jixiao demo`` (the bundled sample, rendered)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from jixiao.cli.loading import load_input
+from jixiao.errors import JixiaoError
+from jixiao.render.demo import run_demo
+from jixiao.render.layout import builtin_layout_names
+from jixiao.render.pdf import convert_to_pdf
+from jixiao.render.report import ReportOptions, ReportSummary, write_report
+from jixiao.render.xlsx import FormsOptions, write_forms
+from jixiao.rules.infer import resolve_pack
+
+
+def _check_suffix(path: Path, suffix: str) -> None:
+    if path.suffix.lower() != suffix:
+        raise JixiaoError("E504", f"输出文件应以 {suffix} 结尾", file=str(path))
+
+
+def _report_notes(console: Console, summary: ReportSummary) -> None:
+    console.print(
+        f"已生成报告 {summary.path}（关于《{summary.form_name}》，图表 {summary.charts} 幅，"
+        f"附件 {summary.annexes} 个）"
+    )
+    if summary.findings is not None:
+        console.print(f"  审核发现 {summary.findings} 条，已列入附件。")
+    if summary.placeholders:
+        console.print(
+            f"  [yellow]有 {len(summary.placeholders)} 处待填写[/]（文中以黄色"
+            f"【待填写：…】标出）：{'、'.join(summary.placeholders)}",
+            highlight=False,
+        )
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def export(
+        file: Path = typer.Argument(..., help="评价文件（YAML/JSON，或 docx/xlsx/txt/html）"),
+        output: Path = typer.Option(..., "--output", "-o", help="输出的 xlsx 文件"),
+        layout: str = typer.Option(
+            "auto",
+            "--layout",
+            "-l",
+            help=f"表格版式：auto 按规则包选择，或 {'/'.join(builtin_layout_names())}，"
+            "或版式 YAML 文件",
+        ),
+        pack: str = typer.Option(
+            "auto", "--pack", "-p", help="规则包名称或 YAML 文件；auto 按文件内容推断"
+        ),
+        claimed: bool = typer.Option(
+            False, "--claimed", help="按原填报值填写得分、执行率和总分（默认填写按规则计算的值）"
+        ),
+    ) -> None:
+        """导出绩效自评表（xlsx，按省份版式），得分为按规则计算的值。"""
+        _check_suffix(output, ".xlsx")
+        document = load_input(file)
+        chosen, reason = resolve_pack(pack, document)
+        summary = write_forms(
+            document, chosen, output, FormsOptions(layout=layout, claimed=claimed)
+        )
+        console = Console()
+        console.print(
+            f"已生成 {summary.path}：{len(summary.sheets)} 张表（版式 {summary.layout}，{reason}）"
+        )
+        if summary.skipped:
+            console.print(f"  未导出（不是自评表或评分表）：{'、'.join(summary.skipped)}")
+        if summary.differences and not claimed:
+            console.print(
+                f"  [yellow]{summary.differences} 处原填报数与按规则计算的结果不一致[/]，"
+                "表中填写的是计算结果（用 --claimed 按原填报值导出；用 jixiao score 查看明细）。"
+            )
+
+    @app.command()
+    def report(
+        file: Path = typer.Argument(..., help="评价文件（YAML/JSON，或 docx/xlsx/txt/html）"),
+        output: Path = typer.Option(..., "--output", "-o", help="输出的 docx 文件"),
+        template: Path | None = typer.Option(
+            None, "--template", "-t", help="Word 模板（.docx），沿用其中的样式"
+        ),
+        pack: str = typer.Option(
+            "auto", "--pack", "-p", help="规则包名称或 YAML 文件；auto 按文件内容推断"
+        ),
+        form: int | None = typer.Option(
+            None, "--form", help="报告针对第几张评价表（从 1 开始；默认第一张），其余作为附件"
+        ),
+        with_findings: bool = typer.Option(False, "--with-findings", help="在附件中列出审核发现"),
+        charts: bool = typer.Option(True, "--charts/--no-charts", help="是否插入图表"),
+        pdf: bool = typer.Option(False, "--pdf", help="同时用 LibreOffice 生成 PDF"),
+    ) -> None:
+        """生成绩效自评（评价）报告（docx，含评分表和图表），数字全部按规则计算。"""
+        _check_suffix(output, ".docx")
+        document = load_input(file)
+        chosen, reason = resolve_pack(pack, document)
+        options = ReportOptions(
+            template=template,
+            with_findings=with_findings,
+            form=form,
+            charts=charts,
+            pack_reason=reason,
+        )
+        summary = write_report(document, chosen, output, options)
+        console = Console()
+        _report_notes(console, summary)
+        if pdf:
+            console.print(f"已生成 PDF {convert_to_pdf(output)}")
+
+    @app.command()
+    def demo(
+        output: Path = typer.Option(
+            Path("jixiao-demo"), "--output", "-o", help="输出目录（默认 ./jixiao-demo）"
+        ),
+    ) -> None:
+        """用内置的示例（虚构数据）评分，并生成自评表 form.xlsx 和报告 report.docx。"""
+        result = run_demo(output)
+        console = Console()
+        console.print(f"示例 {result.sample}：{result.pack_reason}")
+        console.print(f"已生成自评表 {result.forms.path}（{len(result.forms.sheets)} 张表）")
+        _report_notes(console, result.report)

@@ -1,0 +1,1 @@
+"""Bundled sample documents (synthetic: figures and prose invented for the demo)."""
