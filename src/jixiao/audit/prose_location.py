@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from jixiao.audit.framework import Location
-from jixiao.audit.prose import Passage
+from collections.abc import Iterable, Iterator
+
+from jixiao.audit.framework import AuditContext, Check, Finding, Location, Severity
+from jixiao.audit.prose import Passage, ProseIssue, passages
 from jixiao.model.common import SourceRef
 from jixiao.model.document import Document
 
@@ -30,3 +32,28 @@ def passage_location(document: Document, passage: Passage, start: int, end: int)
         field=passage.field,
         source=source,
     )
+
+
+class ProseIssueCheck(Check):
+    """A check that reports what one prose reader (``issues``) finds, each at its sentence.
+
+    Subclasses give their code, title and docs and name their reader in ``issues``.
+    """
+
+    family = "prose"
+    severity = Severity.ERROR
+
+    def issues(self, items: list[Passage]) -> Iterable[ProseIssue]:
+        raise NotImplementedError
+
+    def run(self, context: AuditContext) -> Iterator[Finding]:
+        for issue in self.issues(passages(context.document)):
+            yield self.finding(
+                issue.message,
+                location=passage_location(context.document, issue.passage, issue.start,
+                                          issue.end),
+                claimed=issue.claimed,
+                expected=issue.expected,
+                severity=self.severity if issue.severe else Severity.INFO,
+                tolerance=issue.tolerance,
+            )

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 
-from jixiao.audit.framework import AuditContext, Check, Finding, Severity
-from jixiao.audit.prose import passages, share_issues
-from jixiao.audit.prose_location import passage_location
+from jixiao.audit.prose import Passage, ProseIssue, share_issues
+from jixiao.audit.prose_location import ProseIssueCheck
 
 
-class ShareWrong(Check):
+class ShareWrong(ProseIssueCheck):
     """分项占合计的比例（占比）与同句、同节的数字不符。
 
     反例：“基本支出173.86万元，其中：……公用经费31.84万元，占基本支出的19%”
@@ -21,17 +20,6 @@ class ShareWrong(Check):
 
     code = "JX702"
     title = "占比与数字不符"
-    family = "prose"
-    severity = Severity.ERROR
 
-    def run(self, context: AuditContext) -> Iterator[Finding]:
-        for issue in share_issues(passages(context.document)):
-            yield self.finding(
-                issue.message,
-                location=passage_location(context.document, issue.passage, issue.start,
-                                          issue.end),
-                claimed=issue.claimed,
-                expected=issue.expected,
-                severity=self.severity if issue.severe else Severity.INFO,
-                tolerance=issue.tolerance,
-            )
+    def issues(self, items: list[Passage]) -> Iterable[ProseIssue]:
+        return share_issues(items)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 
-from jixiao.audit.framework import AuditContext, Check, Finding, Severity
-from jixiao.audit.prose import growth_issues, passages
-from jixiao.audit.prose_location import passage_location
+from jixiao.audit.prose import Passage, ProseIssue, growth_issues
+from jixiao.audit.prose_location import ProseIssueCheck
 
 
-class GrowthWrong(Check):
+class GrowthWrong(ProseIssueCheck):
     """增长率、下降率与同句的本年数和增减额不符，或增减方向的措辞自相矛盾。
 
     反例：“支出216.53万元……减少36.28万元，减少0.14%”（上年 252.81 万元，应下降 14.35%）。
@@ -20,17 +19,6 @@ class GrowthWrong(Check):
 
     code = "JX703"
     title = "增减幅度与数字不符"
-    family = "prose"
-    severity = Severity.ERROR
 
-    def run(self, context: AuditContext) -> Iterator[Finding]:
-        for issue in growth_issues(passages(context.document)):
-            yield self.finding(
-                issue.message,
-                location=passage_location(context.document, issue.passage, issue.start,
-                                          issue.end),
-                claimed=issue.claimed,
-                expected=issue.expected,
-                severity=self.severity if issue.severe else Severity.INFO,
-                tolerance=issue.tolerance,
-            )
+    def issues(self, items: list[Passage]) -> Iterable[ProseIssue]:
+        return growth_issues(items)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 
-from jixiao.audit.framework import AuditContext, Check, Finding, Severity
-from jixiao.audit.prose import budget_issues, passages
-from jixiao.audit.prose_location import passage_location
+from jixiao.audit.prose import Passage, ProseIssue, budget_issues
+from jixiao.audit.prose_location import ProseIssueCheck
 
 
-class BudgetRatioWrong(Check):
+class BudgetRatioWrong(ProseIssueCheck):
     """“完成预算的 P%”、预决算差异率或“决算数大于/小于预算数”与同句的预算数、决算数不符。
 
     反例：“年初预算为237.06万元，支出决算为171.38万元，完成年初预算的91%”
@@ -20,17 +19,6 @@ class BudgetRatioWrong(Check):
 
     code = "JX704"
     title = "预决算比较与数字不符"
-    family = "prose"
-    severity = Severity.ERROR
 
-    def run(self, context: AuditContext) -> Iterator[Finding]:
-        for issue in budget_issues(passages(context.document)):
-            yield self.finding(
-                issue.message,
-                location=passage_location(context.document, issue.passage, issue.start,
-                                          issue.end),
-                claimed=issue.claimed,
-                expected=issue.expected,
-                severity=self.severity if issue.severe else Severity.INFO,
-                tolerance=issue.tolerance,
-            )
+    def issues(self, items: list[Passage]) -> Iterable[ProseIssue]:
+        return budget_issues(items)

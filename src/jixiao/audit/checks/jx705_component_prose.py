@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 
-from jixiao.audit.framework import AuditContext, Check, Finding, Severity
-from jixiao.audit.prose import component_issues, passages
-from jixiao.audit.prose_location import passage_location
+from jixiao.audit.prose import Passage, ProseIssue, component_issues
+from jixiao.audit.prose_location import ProseIssueCheck
 
 
-class ComponentsNotSum(Check):
+class ComponentsNotSum(ProseIssueCheck):
     """正文中“共 X，其中 A、B、C”或“共计 X……具体情况：A……B”的分项之和不等于 X。
 
     反例：“共计74.01万元。具体情况：……支付工程尾款65.241万元。一个物业管理费跨年尾款
@@ -21,17 +20,6 @@ class ComponentsNotSum(Check):
 
     code = "JX705"
     title = "分项之和与合计不符"
-    family = "prose"
-    severity = Severity.ERROR
 
-    def run(self, context: AuditContext) -> Iterator[Finding]:
-        for issue in component_issues(passages(context.document)):
-            yield self.finding(
-                issue.message,
-                location=passage_location(context.document, issue.passage, issue.start,
-                                          issue.end),
-                claimed=issue.claimed,
-                expected=issue.expected,
-                severity=self.severity if issue.severe else Severity.INFO,
-                tolerance=issue.tolerance,
-            )
+    def issues(self, items: list[Passage]) -> Iterable[ProseIssue]:
+        return component_issues(items)
