@@ -9,15 +9,16 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from jixiao.errors import JixiaoError
 from jixiao.model.document import Document
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 class _DecimalLoader(yaml.SafeLoader):
@@ -76,19 +77,25 @@ def _chinese_validation_message(error: dict[str, Any]) -> str:
     return messages.get(kind, str(error.get("msg", "取值不正确")))
 
 
-def document_from_data(data: object, *, file: str | None = None) -> Document:
-    """Validate plain data into a Document, turning pydantic errors into one Chinese error."""
-    if not isinstance(data, dict):
-        raise JixiaoError("E201", "文件内容应为一个映射（键: 值），顶层需要 forms 列表", file=file)
+def validated(model: type[ModelT], data: object, *, code: str, file: str | None = None
+              ) -> ModelT:
+    """Validate plain data into ``model``; the first pydantic error becomes one Chinese
+    :class:`JixiaoError` naming the file and the field (``forms.0.indicators.2.weight``)."""
     try:
-        return Document.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         field = _describe_location(first["loc"])
         more = f"（另有 {exc.error_count() - 1} 处错误）" if exc.error_count() > 1 else ""
-        raise JixiaoError(
-            "E202", _chinese_validation_message(dict(first)) + more, file=file, field=field
-        ) from None
+        raise JixiaoError(code, _chinese_validation_message(dict(first)) + more, file=file,
+                          field=field) from None
+
+
+def document_from_data(data: object, *, file: str | None = None) -> Document:
+    """Validate plain data into a Document, turning pydantic errors into one Chinese error."""
+    if not isinstance(data, dict):
+        raise JixiaoError("E201", "文件内容应为一个映射（键: 值），顶层需要 forms 列表", file=file)
+    return validated(Document, data, code="E202", file=file)
 
 
 def parse_document_text(

@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, model_validator
 
 from jixiao.errors import JixiaoError
 from jixiao.model.common import StrictModel
+from jixiao.model.io import validated
 from jixiao.rules.pack import Pack
 
 PACKAGE = "jixiao.render"
@@ -204,13 +205,7 @@ def _raw(ref: str, seen: tuple[str, ...]) -> tuple[dict[str, object], str]:
 def load_layout(ref: str) -> Layout:
     """A built-in layout by name (``xinjiang``) or a layout file by path."""
     data, origin = _raw(ref, ())
-    try:
-        return Layout.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or "（根）"
-        message = str(first.get("msg", "取值不正确")).removeprefix("Value error, ")
-        raise JixiaoError("E512", message, file=origin, field=field) from None
+    return validated(Layout, data, code="E512", file=origin)
 
 
 def resolve_layout(ref: str, pack: Pack) -> Layout:

@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import Field, PrivateAttr, ValidationError, field_validator, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from jixiao.errors import JixiaoError
 from jixiao.model.common import StrictModel
 from jixiao.model.evaluation import Indicator
+from jixiao.model.io import validated
 from jixiao.model.quantity import QuantityKind
 
 PACKAGE_DIR = "jixiao.rules"
@@ -249,10 +250,4 @@ def _raw_pack(ref: str, seen: tuple[str, ...] = ()) -> tuple[dict[str, Any], str
 def load_pack(ref: str) -> Pack:
     """A built-in pack by name (``xinjiang``) or a pack file by path."""
     data, origin = _raw_pack(ref)
-    try:
-        return Pack.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or "（根）"
-        message = str(first.get("msg", "取值不正确")).removeprefix("Value error, ")
-        raise JixiaoError("E305", message, file=origin, field=field) from None
+    return validated(Pack, data, code="E305", file=origin)
