@@ -7,6 +7,7 @@
 set -euo pipefail
 
 packages=(fonts-noto-cjk libreoffice-writer libreoffice-calc poppler-utils)
+packages+=(chromium)  # 网页版的浏览器测试（tests/web，Playwright 驱动 Debian 的 chromium，不下载浏览器）
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
     echo "install-system-deps: 不是 Debian/Ubuntu 系统，请手动安装：${packages[*]}" >&2

@@ -1,0 +1,374 @@
+"""JSON API (django-ninja) for the same operations as the pages; OpenAPI docs at
+``/api/docs`` (served locally). Sign in with the browser session (CSRF token required for
+changes) or HTTP Basic; every route goes through :mod:`jixiao.web.scoping`."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, Literal
+
+from django.conf import settings
+from django.contrib.auth import authenticate
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from ninja import File, Form, NinjaAPI, Schema
+from ninja import Status as Reply
+from ninja.files import UploadedFile
+from ninja.security import HttpBasicAuth, SessionAuth
+
+from jixiao.errors import JixiaoError
+from jixiao.model.io import document_from_data
+from jixiao.web import exports, scoping, services, throttle
+from jixiao.web.dashboard import cached_overview
+from jixiao.web.imports import accept_items
+from jixiao.web.models import Evaluation, Event, ImportBatch, Status
+from jixiao.web.tasks import start_import
+from jixiao.web.uploads import IMPORT_SUFFIXES, expand, read_upload
+
+
+class BasicAuth(HttpBasicAuth):
+    """HTTP Basic with the same throttling as the sign-in page."""
+
+    def authenticate(self, request: HttpRequest, username: str, password: str) -> Any:
+        if throttle.locked(username, request):
+            return None
+        user = authenticate(request, username=username, password=password)
+        if user is None:
+            throttle.failed(username, request)
+            return None
+        throttle.succeeded(username, request)
+        request.user = user
+        return user
+
+
+api = NinjaAPI(
+    title="jixiao 预算绩效评价 API",
+    version="1",
+    description=(
+        "评价表的填报、评分、审核、流转、导入与汇总。登录后使用（会话 + CSRF，或 HTTP Basic）。"
+    ),
+    auth=[SessionAuth(), BasicAuth()],
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(JixiaoError)
+def _jixiao_error(request: HttpRequest, error: JixiaoError) -> HttpResponse:
+    body = {"code": error.code, "message": error.message, "field": error.field}
+    return api.create_response(request, body, status=422)
+
+
+@api.exception_handler(PermissionDenied)
+def _forbidden(request: HttpRequest, error: PermissionDenied) -> HttpResponse:
+    return api.create_response(request, {"detail": str(error) or "无权操作"}, status=403)
+
+
+@api.exception_handler(ValidationError)
+def _invalid(request: HttpRequest, error: ValidationError) -> HttpResponse:
+    return api.create_response(request, {"detail": "；".join(error.messages)}, status=422)
+
+
+class Me(Schema):
+    username: str
+    role: str | None
+    role_label: str | None
+    unit_id: int | None
+    unit: str | None
+
+
+class UnitOut(Schema):
+    id: int
+    name: str
+    kind: str
+    parent_id: int | None
+
+
+class EvaluationSummary(Schema):
+    id: int
+    unit_id: int
+    unit: str
+    year: int | None
+    form_type: str
+    name: str
+    status: str
+    pack: str
+    pack_used: str
+    computed_total: Decimal | None
+    claimed_total: Decimal | None
+    grade: str
+    execution_rate: Decimal | None
+    error_count: int
+    warning_count: int
+    info_count: int
+    updated_at: datetime
+
+
+class FindingOut(Schema):
+    code: str
+    severity: str
+    title: str
+    message: str
+    location: str
+    form_index: int | None
+    indicator_index: int | None
+    claimed: str
+    expected: str
+
+
+class EvaluationDetail(EvaluationSummary):
+    document: dict[str, Any]
+    result: dict[str, Any]
+    findings: list[FindingOut]
+    allowed_actions: list[str]
+
+
+class EvaluationIn(Schema):
+    unit_id: int
+    document: dict[str, Any]
+    pack: str = "auto"
+
+
+class DocumentIn(Schema):
+    document: dict[str, Any]
+
+
+class PreviewIn(Schema):
+    document: dict[str, Any] | None = None
+
+
+class TransitionIn(Schema):
+    action: Literal["submit", "return", "approve"]
+    comment: str = ""
+
+
+class EventOut(Schema):
+    id: int
+    user: str | None
+    action: str
+    from_status: str
+    to_status: str
+    comment: str
+    changes: list[str]
+    created_at: datetime
+
+
+class ImportItemOut(Schema):
+    id: int
+    filename: str
+    form_type: str
+    name: str
+    indicator_count: int
+    computed_total: Decimal | None
+    error_count: int
+    warning_count: int
+    error: str
+    evaluation_id: int | None
+    findings: list[dict[str, Any]]
+
+
+class ImportOut(Schema):
+    id: int
+    unit_id: int
+    state: str
+    total: int
+    processed: int
+    items: list[ImportItemOut]
+
+
+class AcceptIn(Schema):
+    items: list[int]
+
+
+def _summary(evaluation: Evaluation) -> dict[str, Any]:
+    return {
+        field: getattr(evaluation, field)
+        for field in EvaluationSummary.model_fields
+        if field != "unit"
+    } | {"unit": evaluation.unit.name}
+
+
+def _detail(request: HttpRequest, evaluation: Evaluation) -> dict[str, Any]:
+    return _summary(evaluation) | {
+        "document": evaluation.document,
+        "result": evaluation.result,
+        "findings": list(evaluation.findings.all()),
+        "allowed_actions": sorted(scoping.allowed_actions(request.user, evaluation)),
+    }
+
+
+@api.get("/me", response=Me, summary="当前用户与角色")
+def me(request: HttpRequest) -> dict[str, Any]:
+    actor = scoping.actor_for(request.user)
+    unit = actor.unit if actor is not None else None
+    return {
+        "username": request.user.get_username(),
+        "role": actor.role if actor else None,
+        "role_label": actor.role_label if actor else None,
+        "unit_id": unit.pk if unit else None,
+        "unit": unit.name if unit else None,
+    }
+
+
+@api.get("/units", response=list[UnitOut], summary="可见的单位")
+def units(request: HttpRequest) -> Any:
+    return scoping.units_for(request.user)
+
+
+@api.get("/evaluations", response=list[EvaluationSummary], summary="评价表列表")
+def evaluation_list(
+    request: HttpRequest,
+    year: int | None = None,
+    status: str | None = None,
+    unit_id: int | None = None,
+    q: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    queryset = (
+        scoping.evaluations_for(request.user).select_related("unit").defer("document", "result")
+    )
+    if year is not None:
+        queryset = queryset.filter(year=year)
+    if status:
+        queryset = queryset.filter(status=status)
+    if unit_id is not None:
+        queryset = queryset.filter(unit_id=unit_id)
+    if q:
+        queryset = queryset.filter(name__icontains=q)
+    limit = max(1, min(limit, 1000))
+    return [_summary(e) for e in queryset.order_by("-updated_at", "-id")[offset : offset + limit]]
+
+
+@api.post("/evaluations", response={201: EvaluationDetail}, summary="新建评价表（规范文件 JSON）")
+def evaluation_create(request: HttpRequest, payload: EvaluationIn) -> Reply[dict[str, Any]]:
+    unit = scoping.require_unit(request.user, payload.unit_id)
+    document = document_from_data(payload.document)
+    evaluation = Evaluation(unit=unit, pack=payload.pack, status=Status.DRAFT)
+    services.save_document(
+        evaluation, document, user=scoping.signed_in(request), action=Event.Action.CREATE
+    )
+    return Reply(201, _detail(request, evaluation))
+
+
+@api.get(
+    "/evaluations/{pk}", response=EvaluationDetail, summary="评价表详情（文件、得分、审核问题）"
+)
+def evaluation_detail(request: HttpRequest, pk: int) -> dict[str, Any]:
+    return _detail(request, scoping.get_evaluation(request.user, pk))
+
+
+@api.put("/evaluations/{pk}", response=EvaluationDetail, summary="保存修改（重新评分和审核）")
+def evaluation_update(request: HttpRequest, pk: int, payload: DocumentIn) -> dict[str, Any]:
+    evaluation = scoping.get_evaluation(request.user, pk)
+    scoping.require(request.user, evaluation, "edit")
+    document = document_from_data(payload.document)
+    services.save_document(
+        evaluation, document, user=scoping.signed_in(request), action=Event.Action.EDIT
+    )
+    return _detail(request, evaluation)
+
+
+@api.post("/evaluations/{pk}/preview", summary="试算：按给定文件（或当前文件）评分和审核，不保存")
+def evaluation_preview(request: HttpRequest, pk: int, payload: PreviewIn) -> dict[str, Any]:
+    evaluation = scoping.get_evaluation(request.user, pk)
+    data = payload.document if payload.document is not None else evaluation.document
+    return services.assessment_data(services.assess(document_from_data(data), evaluation.pack))
+
+
+@api.post("/evaluations/{pk}/transition", response=EvaluationSummary, summary="提交、退回或通过")
+def evaluation_transition(request: HttpRequest, pk: int, payload: TransitionIn) -> dict[str, Any]:
+    evaluation = scoping.get_evaluation(request.user, pk)
+    scoping.require(request.user, evaluation, payload.action)
+    if payload.action == "return" and not payload.comment.strip():
+        raise ValidationError("退回时请填写意见")
+    services.transition(
+        evaluation, user=scoping.signed_in(request), action=payload.action, comment=payload.comment
+    )
+    return _summary(evaluation)
+
+
+@api.get("/evaluations/{pk}/history", response=list[EventOut], summary="操作记录")
+def evaluation_history(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
+    evaluation = scoping.get_evaluation(request.user, pk)
+    return [
+        {
+            "id": e.pk,
+            "user": e.user.get_username() if e.user else None,
+            "action": e.action,
+            "from_status": e.from_status,
+            "to_status": e.to_status,
+            "comment": e.comment,
+            "changes": e.changes,
+            "created_at": e.created_at,
+        }
+        for e in evaluation.events.select_related("user")
+    ]
+
+
+@api.get(
+    "/evaluations/{pk}/export/{fmt}", summary="下载：json / yaml / xlsx（自评表）/ docx（报告）"
+)
+def evaluation_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    evaluation = scoping.get_evaluation(request.user, pk)
+    if fmt not in exports.FORMATS:
+        raise JixiaoError("E504", f"不支持的格式 {fmt}")
+    data, filename = exports.evaluation_file(evaluation, fmt)
+    return exports.attachment(data, filename, exports.FORMATS[fmt])
+
+
+@api.get("/dashboard", summary="汇总：分布、按代码的审核问题、各单位")
+def dashboard(request: HttpRequest, year: int | None = None) -> dict[str, Any]:
+    queryset = scoping.evaluations_for(request.user)
+    if year is not None:
+        queryset = queryset.filter(year=year)
+    data = cached_overview(queryset)
+    return {
+        "count": data.count,
+        "average": data.average,
+        "errors": data.errors,
+        "statuses": dict(data.statuses),
+        "score_bins": dict(data.score_bins),
+        "execution_bins": dict(data.execution_bins),
+        "grades": dict(data.grades),
+        "codes": data.codes,
+        "units": data.units,
+        "full_mark_units": [u["unit_id"] for u in data.full_mark_units],
+    }
+
+
+def _import_out(batch: ImportBatch) -> dict[str, Any]:
+    return {
+        "id": batch.pk,
+        "unit_id": batch.unit_id,
+        "state": batch.state,
+        "total": batch.total,
+        "processed": batch.processed,
+        "items": list(batch.items.all()),
+    }
+
+
+@api.post("/imports", response={201: ImportOut}, summary="上传文件识别（多文件在后台处理）")
+def import_create(
+    request: HttpRequest, unit_id: Form[int], files: File[list[UploadedFile]]
+) -> Reply[dict[str, Any]]:
+    unit = scoping.require_unit(request.user, unit_id)
+    found: list[tuple[str, bytes]] = []
+    for upload in files:
+        found.extend(expand(*read_upload(upload, IMPORT_SUFFIXES)))
+    if not found or len(found) > settings.MAX_UPLOAD_FILES:
+        raise ValidationError(f"应上传 1 到 {settings.MAX_UPLOAD_FILES} 个文件")
+    return Reply(201, _import_out(start_import(scoping.signed_in(request), unit, found)))
+
+
+@api.get("/imports/{pk}", response=ImportOut, summary="导入进度与识别结果")
+def import_detail(request: HttpRequest, pk: int) -> dict[str, Any]:
+    return _import_out(scoping.get_batch(scoping.signed_in(request), pk))
+
+
+@api.post("/imports/{pk}/accept", response=list[EvaluationSummary], summary="确认导入所选")
+def import_accept(request: HttpRequest, pk: int, payload: AcceptIn) -> list[dict[str, Any]]:
+    batch = scoping.get_batch(scoping.signed_in(request), pk)
+    if batch.state != ImportBatch.State.DONE:
+        raise ValidationError("该批文件尚未识别完成或已导入")
+    return [_summary(e) for e in accept_items(batch, payload.items, scoping.signed_in(request))]

@@ -1,0 +1,12 @@
+"""Django application config for the jixiao web app."""
+
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class WebConfig(AppConfig):
+    name = "jixiao.web"
+    label = "jixiao"
+    verbose_name = "预算绩效评价"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,70 @@
+"""Django forms of the pages (sign-in, new evaluation, import, review, evidence)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+
+from jixiao.web.models import Unit
+
+NEW_TYPES = [
+    ("project_self_evaluation", "项目支出绩效自评表"),
+    ("department_self_evaluation", "部门（单位）整体支出绩效自评表"),
+    ("scored_evaluation", "绩效评价评分表"),
+]
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)]
+
+
+class UnitChoiceForm(forms.Form):
+    unit = forms.ModelChoiceField(queryset=Unit.objects.none(), label="单位", empty_label=None)
+
+    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["unit"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = units
+
+
+class NewEvaluationForm(UnitChoiceForm):
+    form_type = forms.ChoiceField(choices=NEW_TYPES, label="表格类型")
+    name = forms.CharField(max_length=300, label="项目或单位名称")
+    year = forms.IntegerField(min_value=2000, max_value=2100, label="年度")
+    province = forms.CharField(max_length=20, required=False, label="省份（用于选择评分规则）")
+
+
+class ImportForm(UnitChoiceForm):
+    uploads = MultipleFileField(label="文件（docx/xlsx/txt/html/yaml/json 或 zip 压缩包）")
+
+
+class ReviewForm(forms.Form):
+    action = forms.ChoiceField(
+        choices=[("submit", "提交"), ("return", "退回"), ("approve", "通过")], label="操作"
+    )
+    comment = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), required=False, label="意见"
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("action") == "return" and not (data.get("comment") or "").strip():
+            raise forms.ValidationError("退回时请填写意见")
+        return data
+
+
+class EvidenceForm(forms.Form):
+    file = forms.FileField(label="佐证资料（pdf/jpg/png/docx/xlsx/txt/zip）")

@@ -1,0 +1,270 @@
+"""Storage: units, people and their roles, evaluations with their findings and history.
+
+An evaluation is stored as the canonical document (``document``: the data of ``dump_json``)
+plus columns copied out of it and out of its scores for listing and dashboards; they are
+recomputed whenever the document is saved (:func:`jixiao.web.services.save_document`).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+
+
+class Unit(models.Model):
+    """A unit in the hierarchy 财政局 → 主管部门 → 预算单位.
+
+    ``path`` lists the ids from the root (``/1/5/23/``) so a subtree is one prefix query.
+    """
+
+    class Kind(models.TextChoices):
+        BUREAU = "bureau", "财政局"
+        DEPARTMENT = "department", "主管部门"
+        UNIT = "unit", "预算单位"
+
+    name = models.CharField("名称", max_length=200)
+    kind = models.CharField("类型", max_length=20, choices=Kind.choices, default=Kind.UNIT)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="上级",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    path = models.CharField(max_length=255, db_index=True, editable=False, default="")
+
+    objects: ClassVar[models.Manager[Unit]]
+
+    class Meta:
+        verbose_name = "单位"
+        verbose_name_plural = "单位"
+        ordering: ClassVar[list[str]] = ["path"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        parent_path = self.parent.path if self.parent is not None else "/"
+        path = f"{parent_path}{self.pk}/"
+        if path != self.path:
+            old, self.path = self.path, path
+            Unit.objects.filter(pk=self.pk).update(path=path)
+            if old:  # moved: carry the subtree along
+                moved = list(Unit.objects.filter(path__startswith=old).exclude(pk=self.pk))
+                for unit in moved:
+                    unit.path = path + unit.path[len(old) :]
+                Unit.objects.bulk_update(moved, ["path"])
+
+
+class Role(models.TextChoices):
+    FILLER = "filler", "填报人"
+    UNIT_REVIEWER = "unit_reviewer", "单位审核人"
+    DEPT_REVIEWER = "dept_reviewer", "主管部门审核人"
+    FINANCE = "finance", "财政/评价人员"
+    ADMIN = "admin", "管理员"
+
+
+class Profile(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="jixiao_profile"
+    )
+    unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.PROTECT)
+    role = models.CharField("角色", max_length=20, choices=Role.choices, default=Role.FILLER)
+
+    objects: ClassVar[models.Manager[Profile]]
+
+    class Meta:
+        verbose_name = "用户角色"
+        verbose_name_plural = "用户角色"
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.get_role_display()}（{self.unit}）"
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "草稿"
+    SUBMITTED = "submitted", "已提交"
+    RETURNED = "returned", "已退回"
+    APPROVED = "approved", "已通过"
+
+
+class Evaluation(models.Model):
+    unit = models.ForeignKey(
+        Unit, verbose_name="单位", on_delete=models.PROTECT, related_name="evaluations"
+    )
+    year = models.IntegerField("年度", null=True, blank=True)
+    form_type = models.CharField("表格类型", max_length=40)
+    name = models.CharField("名称", max_length=300)
+    pack = models.CharField("规则包", max_length=100, default="auto")
+    document = models.JSONField("规范文件")
+    result = models.JSONField("评分结果", default=dict)
+    pack_used = models.CharField("实际规则包", max_length=100, blank=True, default="")
+    pack_reason = models.CharField("规则包说明", max_length=300, blank=True, default="")
+    computed_total = models.DecimalField(
+        "应得总分", max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    claimed_total = models.DecimalField(
+        "原文总分", max_digits=12, decimal_places=4, null=True, blank=True
+    )
+    grade = models.CharField("等次", max_length=20, blank=True, default="")
+    execution_rate = models.DecimalField(
+        "执行率(%)", max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    indicator_count = models.IntegerField("指标数", default=0)
+    all_full_marks = models.BooleanField("指标全部满分", default=False)
+    status = models.CharField(
+        "状态", max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    error_count = models.IntegerField("错误数", default=0)
+    warning_count = models.IntegerField("警告数", default=0)
+    info_count = models.IntegerField("提示数", default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="创建人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("修改时间", auto_now=True)
+
+    objects: ClassVar[models.Manager[Evaluation]]
+
+    class Meta:
+        verbose_name = "评价表"
+        verbose_name_plural = "评价表"
+        ordering: ClassVar[list[str]] = ["-updated_at", "-id"]
+        indexes: ClassVar[list[models.Index]] = [
+            models.Index(fields=["unit", "year"]),
+            models.Index(fields=["-updated_at", "-id"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FindingRecord(models.Model):
+    """One audit finding of the evaluation's current document."""
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="findings")
+    code = models.CharField("代码", max_length=10, db_index=True)
+    severity = models.CharField("严重程度", max_length=10)
+    title = models.CharField("规则", max_length=200)
+    message = models.TextField("说明")
+    location = models.CharField("位置", max_length=500, blank=True, default="")
+    form_index = models.IntegerField(null=True, blank=True)
+    indicator_index = models.IntegerField(null=True, blank=True)
+    claimed = models.CharField("原文值", max_length=200, blank=True, default="")
+    expected = models.CharField("应为", max_length=200, blank=True, default="")
+
+    objects: ClassVar[models.Manager[FindingRecord]]
+
+    class Meta:
+        verbose_name = "审核问题"
+        verbose_name_plural = "审核问题"
+        ordering: ClassVar[list[str]] = ["id"]
+
+
+class Event(models.Model):
+    """The history of an evaluation: who did what, when, with which comment and changes."""
+
+    class Action(models.TextChoices):
+        CREATE = "create", "创建"
+        IMPORT = "import", "导入"
+        EDIT = "edit", "修改"
+        SUBMIT = "submit", "提交"
+        RETURN = "return", "退回"
+        APPROVE = "approve", "通过"
+        EVIDENCE = "evidence", "上传佐证"
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="events")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField("操作", max_length=20, choices=Action.choices)
+    from_status = models.CharField(max_length=20, blank=True, default="")
+    to_status = models.CharField(max_length=20, blank=True, default="")
+    comment = models.TextField("意见", blank=True, default="")
+    changes = models.JSONField("改动", default=list)
+    created_at = models.DateTimeField("时间", auto_now_add=True)
+
+    objects: ClassVar[models.Manager[Event]]
+
+    class Meta:
+        verbose_name = "操作记录"
+        verbose_name_plural = "操作记录"
+        ordering: ClassVar[list[str]] = ["-created_at", "-id"]
+
+
+class Evidence(models.Model):
+    """An evidence file (佐证资料) attached to an evaluation; served only through a view that
+    checks permissions, never as a public media URL."""
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(upload_to="evidence/%Y/%m/")
+    original_name = models.CharField("文件名", max_length=255)
+    size = models.IntegerField("大小")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    objects: ClassVar[models.Manager[Evidence]]
+
+    class Meta:
+        verbose_name = "佐证资料"
+        verbose_name_plural = "佐证资料"
+        ordering: ClassVar[list[str]] = ["uploaded_at", "id"]
+
+
+class ImportBatch(models.Model):
+    """An upload of one or many files, recognized and audited (in the background when large)
+    and shown as a preview before the user accepts it."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", "排队中"
+        RUNNING = "running", "识别中"
+        DONE = "done", "待确认"
+        ACCEPTED = "accepted", "已导入"
+        FAILED = "failed", "失败"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(Unit, verbose_name="导入到单位", on_delete=models.PROTECT)
+    state = models.CharField(max_length=20, choices=State.choices, default=State.PENDING)
+    total = models.IntegerField(default=0)
+    processed = models.IntegerField(default=0)
+    files = models.JSONField(default=list)  # [{"stored": "0001.docx", "name": "原文件名.docx"}]
+    message = models.TextField(blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects: ClassVar[models.Manager[ImportBatch]]
+
+    class Meta:
+        ordering: ClassVar[list[str]] = ["-created_at", "-id"]
+
+
+class ImportItem(models.Model):
+    """One evaluation recognized in an uploaded file (or the error that file gave)."""
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="items")
+    filename = models.CharField(max_length=255)
+    document = models.JSONField(null=True)
+    form_type = models.CharField(max_length=40, blank=True, default="")
+    name = models.CharField(max_length=300, blank=True, default="")
+    indicator_count = models.IntegerField(default=0)
+    computed_total = models.DecimalField(max_digits=9, decimal_places=2, null=True)
+    error_count = models.IntegerField(default=0)
+    warning_count = models.IntegerField(default=0)
+    findings = models.JSONField(default=list)
+    error = models.TextField(blank=True, default="")
+    evaluation = models.ForeignKey(Evaluation, null=True, on_delete=models.SET_NULL)
+
+    objects: ClassVar[models.Manager[ImportItem]]
+
+    class Meta:
+        ordering: ClassVar[list[str]] = ["id"]

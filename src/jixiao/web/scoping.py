@@ -1,0 +1,154 @@
+"""Who may see and do what: the one scoping helper every page and API route goes through.
+
+A user's profile gives a unit and a role. 填报人 and 单位审核人 see their own unit; 主管部门审核人,
+财政/评价人员 and 管理员 see their unit's whole subtree (the bureau at the root sees every unit);
+a superuser without a profile sees everything; a user without a profile sees nothing.
+An evaluation outside the scope is "not found" (404), never "forbidden", so ids do not leak.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+
+from jixiao.web.models import Evaluation, ImportBatch, Profile, Role, Status, Unit
+
+EDIT_ROLES = frozenset({Role.FILLER, Role.UNIT_REVIEWER, Role.FINANCE, Role.ADMIN})
+REVIEW_ROLES = frozenset({Role.UNIT_REVIEWER, Role.DEPT_REVIEWER, Role.FINANCE, Role.ADMIN})
+SUBTREE_ROLES = frozenset({Role.DEPT_REVIEWER, Role.FINANCE, Role.ADMIN})
+EDITABLE = frozenset({Status.DRAFT, Status.RETURNED})
+
+AnyUser = AbstractBaseUser | AnonymousUser
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A signed-in user with a role and the unit subtree (``prefix``) they may see."""
+
+    user_id: int
+    role: Role
+    unit: Unit | None  # None: a superuser without a profile, who sees every unit
+    subtree: bool
+
+    @property
+    def role_label(self) -> str:
+        return Role(self.role).label
+
+    @property
+    def can_create(self) -> bool:
+        return self.role in EDIT_ROLES
+
+
+def actor_for(user: AnyUser) -> Actor | None:
+    """The user's role and scope, cached on the user object for the request."""
+    if not user.is_authenticated:
+        return None
+    cached: Actor | None = vars(user).get("_jixiao_actor")
+    if cached is not None:
+        return cached
+    profile = Profile.objects.select_related("unit").filter(user_id=user.pk).first()
+    if profile is not None:
+        role = Role(profile.role)
+        actor = Actor(int(user.pk), role, profile.unit, role in SUBTREE_ROLES)
+    elif getattr(user, "is_superuser", False):
+        actor = Actor(int(user.pk), Role.ADMIN, None, True)
+    else:
+        return None
+    vars(user)["_jixiao_actor"] = actor
+    return actor
+
+
+def units_for(user: AnyUser) -> QuerySet[Unit]:
+    """Every unit the user may see."""
+    actor = actor_for(user)
+    if actor is None:
+        return Unit.objects.none()
+    if actor.unit is None:
+        return Unit.objects.all()
+    if actor.subtree:
+        return Unit.objects.filter(path__startswith=actor.unit.path)
+    return Unit.objects.filter(pk=actor.unit.pk)
+
+
+def writable_units(user: AnyUser) -> QuerySet[Unit]:
+    """Units the user may create or import evaluations into."""
+    actor = actor_for(user)
+    if actor is None or not actor.can_create:
+        return Unit.objects.none()
+    return units_for(user)
+
+
+def evaluations_for(user: AnyUser) -> QuerySet[Evaluation]:
+    """Every evaluation the user may see."""
+    actor = actor_for(user)
+    if actor is None:
+        return Evaluation.objects.none()
+    if actor.unit is None:
+        return Evaluation.objects.all()
+    if actor.subtree:
+        return Evaluation.objects.filter(unit__path__startswith=actor.unit.path)
+    return Evaluation.objects.filter(unit_id=actor.unit.pk)
+
+
+def get_evaluation(user: AnyUser, pk: int) -> Evaluation:
+    """The evaluation if the user may see it; 404 otherwise (also for ids that exist)."""
+    evaluation = evaluations_for(user).select_related("unit").filter(pk=pk).first()
+    if evaluation is None:
+        raise Http404("评价表不存在或无权查看")
+    return evaluation
+
+
+def get_batch(user: User, pk: int) -> ImportBatch:
+    """An import batch the user made, into a unit they may still write to; 404 otherwise."""
+    batch = (
+        ImportBatch.objects.select_related("unit")
+        .filter(pk=pk, user_id=user.pk, unit__in=writable_units(user))
+        .first()
+    )
+    if batch is None:
+        raise Http404("导入记录不存在")
+    return batch
+
+
+def allowed_actions(user: AnyUser, evaluation: Evaluation) -> frozenset[str]:
+    """What the user may do with a visible evaluation now: edit, submit, return, approve."""
+    actor = actor_for(user)
+    if actor is None:
+        return frozenset()
+    actions: set[str] = set()
+    if actor.role in EDIT_ROLES and evaluation.status in EDITABLE:
+        actions |= {"edit", "submit"}
+    if actor.role in REVIEW_ROLES and evaluation.status == Status.SUBMITTED:
+        actions |= {"return", "approve"}
+    return frozenset(actions)
+
+
+def require(user: AnyUser, evaluation: Evaluation, action: str) -> None:
+    if action not in allowed_actions(user, evaluation):
+        raise PermissionDenied("当前状态或角色不允许此操作")
+
+
+def require_unit(user: AnyUser, unit_id: int) -> Unit:
+    """A unit the user may write to, or PermissionDenied."""
+    unit = writable_units(user).filter(pk=unit_id).first()
+    if unit is None:
+        raise PermissionDenied("无权向该单位填报")
+    return unit
+
+
+def signed_in(request: HttpRequest) -> User:
+    """The signed-in user of a page or API route (behind login)."""
+    user = request.user
+    if not isinstance(user, User) or not user.is_authenticated:
+        raise PermissionDenied("请先登录")
+    return user
+
+
+def actor_context(request: HttpRequest) -> dict[str, Any]:
+    """Template context: the signed-in user's role and unit."""
+    return {"actor": actor_for(request.user)}

@@ -1,0 +1,369 @@
+"""Scoring, auditing, storing and moving evaluations through review.
+
+Every number comes from :func:`jixiao.scoring.score_document` and every finding from
+:func:`jixiao.audit.run_audit`; this module only stores them beside the document.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db import transaction
+
+from jixiao.audit import Finding, Severity, run_audit
+from jixiao.model import Document
+from jixiao.model.io import document_from_data, dump_json
+from jixiao.rules.infer import resolve_pack
+from jixiao.scoring import DocumentResult, FormResult, score_document
+from jixiao.web.dashboard import data_changed
+from jixiao.web.models import Evaluation, Event, FindingRecord, Status, Unit
+
+EVALUATION_TYPES = ("project_self_evaluation", "department_self_evaluation", "scored_evaluation")
+FORM_TYPE_LABELS = {
+    "project_self_evaluation": "项目支出绩效自评表",
+    "department_self_evaluation": "部门（单位）整体支出绩效自评表",
+    "scored_evaluation": "绩效评价评分表",
+    "questionnaire": "问卷调查",
+    "basic_data": "基础数据表",
+    "final_accounts": "部门决算",
+}
+SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+HEADER_FIELDS = {
+    "name": "名称",
+    "unit": "实施单位",
+    "department": "主管部门",
+    "year": "年度",
+    "money_unit": "金额单位",
+    "execution_weight": "执行率分值",
+    "claimed_execution_rate": "执行率（原文）",
+    "claimed_execution_score": "执行率得分（原文）",
+    "claimed_total": "总分（原文）",
+    "claimed_grade": "等次（原文）",
+    "goal_expected": "年度总体目标：预期目标",
+    "goal_actual": "年度总体目标：实际完成情况",
+}
+FUNDING_FIELDS = {
+    "source": "资金来源",
+    "initial_budget": "年初预算数",
+    "adjusted_budget": "全年预算数",
+    "executed": "全年执行数",
+}
+INDICATOR_FIELDS = {
+    "level1": "一级指标",
+    "level2": "二级指标",
+    "name": "三级指标",
+    "weight": "分值",
+    "target": "年度指标值",
+    "actual": "实际完成值",
+    "completion": "完成率（原文）",
+    "rule": "赋分规则",
+    "claimed_score": "得分（原文）",
+    "deviation_note": "偏差原因分析及改进措施",
+}
+NARRATIVE_SECTIONS = {
+    "overview": "基本情况",
+    "process": "评价工作开展情况",
+    "conclusion": "综合评价补充说明",
+    "analysis": "指标分析补充说明",
+    "experience": "主要经验及做法",
+    "problems": "存在的问题及原因分析",
+    "suggestions": "有关建议",
+    "other": "其他需要说明的问题",
+}
+MAX_CHANGES = 60
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A document with its scores and findings under the resolved rule pack."""
+
+    document: Document
+    pack_name: str
+    pack_reason: str
+    results: DocumentResult
+    findings: list[Finding]
+
+    @property
+    def form_index(self) -> int | None:
+        return main_form_index(self.document)
+
+    @property
+    def form(self) -> FormResult | None:
+        index = self.form_index
+        for result in self.results.forms:
+            if isinstance(result, FormResult) and result.index == index:
+                return result
+        return None
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for finding in self.findings if finding.severity == severity)
+
+
+def main_form_index(document: Document) -> int | None:
+    """The form an evaluation is about: the first evaluation form, else the first form."""
+    for index, form in enumerate(document.forms):
+        if form.type in EVALUATION_TYPES:
+            return index
+    return 0 if document.forms else None
+
+
+def assess(document: Document, pack_ref: str = "auto") -> Assessment:
+    pack, reason = resolve_pack(pack_ref, document)
+    results = score_document(document, pack, pack_reason=reason)
+    findings = run_audit(document, pack, pack_reason=reason)
+    return Assessment(document, pack.name, reason, results, findings)
+
+
+def document_data(document: Document) -> dict[str, Any]:
+    """The canonical JSON data of a document (what the JSONField stores)."""
+    data: dict[str, Any] = json.loads(dump_json(document))
+    return data
+
+
+def load(evaluation: Evaluation) -> Document:
+    return document_from_data(evaluation.document)
+
+
+def split_document(document: Document) -> list[Document]:
+    """One document per evaluation form; other forms and the prose stay with the first."""
+    indexes = [i for i, form in enumerate(document.forms) if form.type in EVALUATION_TYPES]
+    if len(indexes) <= 1:
+        return [document]
+    others = [form for form in document.forms if form.type not in EVALUATION_TYPES]
+    parts = []
+    for n, index in enumerate(indexes):
+        forms = [document.forms[index], *others] if n == 0 else [document.forms[index]]
+        paragraphs = document.paragraphs if n == 0 else []
+        parts.append(document.model_copy(update={"forms": forms, "paragraphs": paragraphs}))
+    return parts
+
+
+def _title(document: Document) -> tuple[str, str, int | None]:
+    index = main_form_index(document)
+    if index is None:
+        return "", document.title or "（空文件）", document.year
+    form = document.forms[index]
+    name = getattr(form, "name", None) or document.title or FORM_TYPE_LABELS.get(form.type, "")
+    year = getattr(form, "year", None) or document.year
+    return form.type, str(name), year
+
+
+def _full_marks(form: FormResult | None) -> bool:
+    if form is None:
+        return False
+    weighted = [item for item in form.indicators if item.weight is not None]
+    return bool(weighted) and all(item.computed_score == item.weight for item in weighted)
+
+
+def apply_assessment(evaluation: Evaluation, assessment: Assessment) -> list[FindingRecord]:
+    """Copy the document, its scores and counts into the evaluation (unsaved); return the
+    finding rows to store for it."""
+    document = assessment.document
+    form_type, name, year = _title(document)
+    form = assessment.form
+    evaluation.document = document_data(document)
+    evaluation.form_type = form_type
+    evaluation.name = name[:300]
+    evaluation.year = year
+    evaluation.pack_used = assessment.pack_name
+    evaluation.pack_reason = assessment.pack_reason[:300]
+    evaluation.result = form.model_dump(mode="json") if form is not None else {}
+    evaluation.computed_total = form.computed_total if form is not None else None
+    evaluation.claimed_total = form.claimed_total if form is not None else None
+    evaluation.grade = (form.computed_grade or "") if form is not None else ""
+    execution = form.execution if form is not None else None
+    evaluation.execution_rate = execution.computed_rate if execution is not None else None
+    evaluation.indicator_count = len(form.indicators) if form is not None else 0
+    evaluation.all_full_marks = _full_marks(form)
+    evaluation.error_count = assessment.count(Severity.ERROR)
+    evaluation.warning_count = assessment.count(Severity.WARNING)
+    evaluation.info_count = assessment.count(Severity.INFO)
+    return [finding_record(evaluation, finding) for finding in assessment.findings]
+
+
+def finding_record(evaluation: Evaluation, finding: Finding) -> FindingRecord:
+    return FindingRecord(
+        evaluation=evaluation,
+        code=finding.code,
+        severity=finding.severity.value,
+        title=finding.title[:200],
+        message=finding.message,
+        location=finding.location.describe()[:500],
+        form_index=finding.location.form,
+        indicator_index=finding.location.indicator,
+        claimed=(finding.claimed or "")[:200],
+        expected=(finding.expected or "")[:200],
+    )
+
+
+def finding_data(finding: Finding) -> dict[str, Any]:
+    """A finding as JSON data for pages and the API, with Chinese labels."""
+    return {
+        "code": finding.code,
+        "severity": finding.severity.value,
+        "severity_label": SEVERITY_LABELS[finding.severity.value],
+        "title": finding.title,
+        "message": finding.message,
+        "location": finding.location.describe(),
+        "form": finding.location.form,
+        "indicator": finding.location.indicator,
+        "claimed": finding.claimed,
+        "expected": finding.expected,
+    }
+
+
+def _text(value: object) -> str:
+    if value is None or value == "":
+        return "（空）"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def _compare(prefix: str, labels: dict[str, str], old: Any, new: Any, out: list[str]) -> None:
+    for field, label in labels.items():
+        before, after = getattr(old, field, None), getattr(new, field, None)
+        if before != after:
+            out.append(f"{prefix}{label}：{_text(before)} → {_text(after)}")
+
+
+def describe_changes(old: Document, new: Document) -> list[str]:
+    """Chinese lines saying what changed in the main form, for the history."""
+    changes: list[str] = []
+    old_index, new_index = main_form_index(old), main_form_index(new)
+    if old_index is None or new_index is None:
+        return ["文件内容已替换"] if old != new else []
+    before, after = old.forms[old_index], new.forms[new_index]
+    _compare("", HEADER_FIELDS, before, after, changes)
+    old_lines = getattr(before, "funding", [])
+    new_lines = getattr(after, "funding", [])
+    for n in range(max(len(old_lines), len(new_lines))):
+        if n >= len(old_lines):
+            changes.append(f"新增资金行「{new_lines[n].source}」")
+        elif n >= len(new_lines):
+            changes.append(f"删除资金行「{old_lines[n].source}」")
+        else:
+            _compare(
+                f"资金「{new_lines[n].source}」",
+                FUNDING_FIELDS,
+                old_lines[n],
+                new_lines[n],
+                changes,
+            )
+    old_items = getattr(before, "indicators", [])
+    new_items = getattr(after, "indicators", [])
+    for n in range(max(len(old_items), len(new_items))):
+        if n >= len(old_items):
+            changes.append(f"新增指标「{new_items[n].name}」")
+        elif n >= len(new_items):
+            changes.append(f"删除指标「{old_items[n].name}」")
+        else:
+            _compare(
+                f"指标「{new_items[n].name}」",
+                INDICATOR_FIELDS,
+                old_items[n],
+                new_items[n],
+                changes,
+            )
+    old_text = getattr(before, "narrative", {})
+    new_text = getattr(after, "narrative", {})
+    for key, label in NARRATIVE_SECTIONS.items():
+        if old_text.get(key) != new_text.get(key):
+            changes.append(f"修改了文字「{label}」")
+    if len(changes) > MAX_CHANGES:
+        changes = [*changes[:MAX_CHANGES], f"另有 {len(changes) - MAX_CHANGES} 处改动"]
+    return changes
+
+
+def save_document(
+    evaluation: Evaluation,
+    document: Document,
+    *,
+    user: User | None,
+    action: str,
+    comment: str = "",
+    assessment: Assessment | None = None,
+) -> Assessment:
+    """Score and audit the document, store it with its findings, and record who did it."""
+    assessment = assessment or assess(document, evaluation.pack)
+    changes = [] if evaluation.pk is None else describe_changes(load(evaluation), document)
+    with transaction.atomic():
+        records = apply_assessment(evaluation, assessment)
+        if user is not None and evaluation.created_by_id is None:
+            evaluation.created_by_id = user.pk
+        evaluation.save()
+        FindingRecord.objects.filter(evaluation=evaluation).delete()
+        FindingRecord.objects.bulk_create(records)
+        Event.objects.create(
+            evaluation=evaluation,
+            user_id=user.pk if user is not None else None,
+            action=action,
+            to_status=evaluation.status,
+            comment=comment,
+            changes=changes,
+        )
+        data_changed()
+        transaction.on_commit(data_changed)  # and again once readers can see it
+    return assessment
+
+
+def create_evaluation(
+    unit: Unit,
+    document: Document,
+    *,
+    user: User | None,
+    action: str = Event.Action.CREATE,
+    pack: str = "auto",
+) -> Evaluation:
+    evaluation = Evaluation(unit=unit, pack=pack, status=Status.DRAFT)
+    save_document(evaluation, document, user=user, action=action)
+    return evaluation
+
+
+TRANSITIONS = {
+    "submit": Status.SUBMITTED,
+    "return": Status.RETURNED,
+    "approve": Status.APPROVED,
+}
+
+
+def transition(evaluation: Evaluation, *, user: User, action: str, comment: str = "") -> None:
+    """Move the evaluation to its next status (permission checked by the caller via
+    :func:`jixiao.web.scoping.require`) and record it."""
+    target = TRANSITIONS[action]
+    with transaction.atomic():
+        before = evaluation.status
+        evaluation.status = target
+        evaluation.save(update_fields=["status", "updated_at"])
+        Event.objects.create(
+            evaluation=evaluation,
+            user_id=user.pk,
+            action=action,
+            from_status=before,
+            to_status=target,
+            comment=comment,
+        )
+        data_changed()
+        transaction.on_commit(data_changed)  # and again once readers can see it
+
+
+def severity_counts(findings: list[Finding]) -> dict[str, int]:
+    counts = Counter(finding.severity.value for finding in findings)
+    return {key: counts.get(key, 0) for key in SEVERITY_LABELS}
+
+
+def assessment_data(assessment: Assessment) -> dict[str, Any]:
+    """Scores of the main form and all findings, as JSON data (live editor and API)."""
+    form = assessment.form
+    return {
+        "pack": assessment.pack_name,
+        "pack_reason": assessment.pack_reason,
+        "form": form.model_dump(mode="json") if form is not None else None,
+        "findings": [finding_data(finding) for finding in assessment.findings],
+        "counts": severity_counts(assessment.findings),
+    }

@@ -1,0 +1,23 @@
+"""Template filters used across the pages (loaded as builtins)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def get_item(mapping: dict[str, Any] | None, key: str) -> Any:
+    """``{{ labels|get_item:row.status }}``: a dictionary value by key ("" when absent)."""
+    if not mapping:
+        return ""
+    return mapping.get(key, "")
+
+
+@register.filter
+def mark(agrees: bool | None) -> str:
+    """✓ / ✗ / nothing for an agreement flag."""
+    return {True: "✓", False: "✗"}.get(agrees, "") if agrees is not None else ""

@@ -1,0 +1,1 @@
+"""Server-rendered pages (Chinese), one module per area."""

@@ -1,0 +1,89 @@
+"""The bureau's view across units: distributions, findings by code, per-unit drill-down."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from jixiao.web import scoping, services
+from jixiao.web.charts import bar_chart
+from jixiao.web.dashboard import Overview, cached_overview
+from jixiao.web.models import Evaluation, Status
+from jixiao.web.views.evaluations import LIST_COLUMNS
+
+
+def _scoped(request: HttpRequest) -> QuerySet[Evaluation]:
+    queryset = scoping.evaluations_for(request.user)
+    if (year := request.GET.get("year", "")).isdigit():
+        queryset = queryset.filter(year=int(year))
+    return queryset
+
+
+def _charts(data: Overview) -> dict[str, object]:
+    codes = data.codes
+    return {
+        "score_chart": bar_chart(
+            [label for label, _ in data.score_bins],
+            [n for _, n in data.score_bins],
+            title="应得总分分布（份）",
+        ),
+        "execution_chart": bar_chart(
+            [label for label, _ in data.execution_bins],
+            [n for _, n in data.execution_bins],
+            title="预算执行率分布（份）",
+        ),
+        "codes_chart": bar_chart(
+            [f"{c['code']} {c['title'][:8]}" for c in codes],
+            [c["n"] for c in codes],
+            title="审核问题按代码（条）",
+            horizontal=True,
+        ),
+    }
+
+
+def _years(request: HttpRequest) -> list[int]:
+    years = scoping.evaluations_for(request.user).values_list("year", flat=True)
+    return sorted({year for year in years.distinct().order_by() if year is not None}, reverse=True)
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    data = cached_overview(_scoped(request))
+    return render(
+        request,
+        "jixiao/dashboard.html",
+        {
+            "data": data,
+            "years": _years(request),
+            "year": request.GET.get("year", ""),
+            # the drill-down link without reversing the URL once per unit (500 rows)
+            "unit_base": reverse("dashboard_unit", args=[0]).removesuffix("0/"),
+        }
+        | _charts(data),
+    )
+
+
+@login_required
+def dashboard_unit(request: HttpRequest, unit_id: int) -> HttpResponse:
+    unit = scoping.units_for(request.user).filter(pk=unit_id).first()
+    if unit is None:
+        raise Http404("单位不存在或无权查看")
+    queryset = _scoped(request).filter(unit_id=unit.pk)
+    data = cached_overview(queryset)
+    rows = queryset.values(*LIST_COLUMNS).order_by("computed_total", "id")
+    return render(
+        request,
+        "jixiao/dashboard_unit.html",
+        {
+            "unit": unit,
+            "data": data,
+            "rows": rows,
+            "year": request.GET.get("year", ""),
+            "type_labels": services.FORM_TYPE_LABELS,
+            "status_labels": dict(Status.choices),
+        }
+        | _charts(data),
+    )

@@ -1,0 +1,267 @@
+"""Pages of one evaluation: list, new, editor (with live scoring), findings, review,
+evidence and downloads. Every page starts from :mod:`jixiao.web.scoping`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    JsonResponse,
+)
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from jixiao.errors import JixiaoError
+from jixiao.model import (
+    DepartmentSelfEvaluation,
+    Document,
+    ProjectSelfEvaluation,
+    ScoredEvaluation,
+)
+from jixiao.web import scoping, services
+from jixiao.web.editor import document_from_post, editor_form
+from jixiao.web.forms import EvidenceForm, NewEvaluationForm, ReviewForm
+from jixiao.web.models import Evaluation, Event, Evidence, Status
+from jixiao.web.uploads import EVIDENCE_SUFFIXES, read_upload, suffix_of
+
+PAGE_SIZE = 50
+LIST_COLUMNS = (
+    "id",
+    "unit__name",
+    "year",
+    "form_type",
+    "name",
+    "computed_total",
+    "grade",
+    "status",
+    "error_count",
+    "warning_count",
+    "updated_at",
+)
+
+
+def filtered(request: HttpRequest, queryset: QuerySet[Evaluation]) -> QuerySet[Evaluation]:
+    """Apply the list filters of the query string (name, year, status, unit)."""
+    query = request.GET
+    if text := query.get("q", "").strip():
+        queryset = queryset.filter(name__icontains=text)
+    if (year := query.get("year", "")).isdigit():
+        queryset = queryset.filter(year=int(year))
+    if (status := query.get("status", "")) in Status.values:
+        queryset = queryset.filter(status=status)
+    if (unit := query.get("unit", "")).isdigit():
+        queryset = queryset.filter(unit_id=int(unit))
+    return queryset
+
+
+@login_required
+def evaluation_list(request: HttpRequest) -> HttpResponse:
+    rows = filtered(request, scoping.evaluations_for(request.user)).values(*LIST_COLUMNS)
+    page = Paginator(rows.order_by("-updated_at", "-id"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "jixiao/evaluation_list.html",
+        {
+            "page": page,
+            "query": query.urlencode(),
+            "statuses": Status.choices,
+            "type_labels": services.FORM_TYPE_LABELS,
+            "status_labels": dict(Status.choices),
+            "can_create": scoping.writable_units(request.user).exists(),
+        },
+    )
+
+
+def _blank_document(data: dict[str, Any], unit_name: str) -> Document:
+    province = data.get("province") or None
+    common = {"name": data["name"], "unit": unit_name, "year": data["year"], "province": province}
+    form_type = data["form_type"]
+    form: ProjectSelfEvaluation | DepartmentSelfEvaluation | ScoredEvaluation
+    if form_type == "scored_evaluation":
+        form = ScoredEvaluation(**common)
+    elif form_type == "department_self_evaluation":
+        form = DepartmentSelfEvaluation(**common)
+    else:
+        form = ProjectSelfEvaluation(**common)
+    return Document(unit=unit_name, year=data["year"], province=province, forms=[form])
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def evaluation_new(request: HttpRequest) -> HttpResponse:
+    units = scoping.writable_units(request.user)
+    if not units.exists():
+        raise PermissionDenied("当前角色不能新建评价表")
+    form = NewEvaluationForm(request.POST or None, units=units)
+    if request.method == "POST" and form.is_valid():
+        unit = form.cleaned_data["unit"]
+        document = _blank_document(form.cleaned_data, unit.name)
+        evaluation = services.create_evaluation(unit, document, user=scoping.signed_in(request))
+        messages.success(request, "已新建评价表，请填写资金和指标。")
+        return redirect("evaluation_edit", pk=evaluation.pk)
+    return render(request, "jixiao/evaluation_new.html", {"form": form})
+
+
+def _indicator_rows(evaluation: Evaluation, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    results = (evaluation.result or {}).get("indicators", [])
+    return [
+        row | {"result": results[n] if n < len(results) else None} for n, row in enumerate(rows)
+    ]
+
+
+def _editor_context(request: HttpRequest, evaluation: Evaluation) -> dict[str, Any]:
+    document = services.load(evaluation)
+    form = editor_form(document)
+    actions = scoping.allowed_actions(request.user, evaluation)
+    return {
+        "evaluation": evaluation,
+        "form": form,
+        "indicators": _indicator_rows(evaluation, form.indicators),
+        "result": evaluation.result or {},
+        "findings": evaluation.findings.all(),
+        "events": evaluation.events.select_related("user")[:50],
+        "evidence": evaluation.evidence.all(),
+        "can_edit": "edit" in actions and form.editable,
+        "actions": actions,
+        "review_form": ReviewForm(),
+        "evidence_form": EvidenceForm(),
+        "type_label": services.FORM_TYPE_LABELS.get(evaluation.form_type, evaluation.form_type),
+        "status_label": Status(evaluation.status).label,
+        "severity_labels": services.SEVERITY_LABELS,
+        "action_labels": dict(Event.Action.choices),
+        "status_labels": dict(Status.choices),
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def evaluation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    evaluation = scoping.get_evaluation(request.user, pk)
+    status = 200
+    if request.method == "POST":
+        scoping.require(request.user, evaluation, "edit")
+        try:
+            document = document_from_post(services.load(evaluation), request.POST)
+        except JixiaoError as error:
+            messages.error(request, f"未保存：{error.render()}")
+            status = 400
+        else:
+            services.save_document(
+                evaluation, document, user=scoping.signed_in(request), action=Event.Action.EDIT
+            )
+            messages.success(request, "已保存，得分和审核结果已更新。")
+            return redirect("evaluation_edit", pk=evaluation.pk)
+    return render(
+        request, "jixiao/evaluation_edit.html", _editor_context(request, evaluation), status=status
+    )
+
+
+@login_required
+@require_POST
+def evaluation_live(request: HttpRequest, pk: int) -> JsonResponse:
+    """Score and audit what the editor holds now, without saving (the page's live view)."""
+    evaluation = scoping.get_evaluation(request.user, pk)
+    scoping.require(request.user, evaluation, "edit")
+    try:
+        document = document_from_post(services.load(evaluation), request.POST)
+    except JixiaoError as error:
+        return JsonResponse({"ok": False, "error": error.render()})
+    assessment = services.assess(document, evaluation.pack)
+    return JsonResponse({"ok": True} | services.assessment_data(assessment))
+
+
+@login_required
+@require_POST
+def evaluation_review(request: HttpRequest, pk: int) -> HttpResponse:
+    evaluation = scoping.get_evaluation(request.user, pk)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        for error in form.non_field_errors():
+            messages.error(request, str(error))
+        return redirect("evaluation_edit", pk=pk)
+    action = form.cleaned_data["action"]
+    scoping.require(request.user, evaluation, action)
+    services.transition(
+        evaluation,
+        user=scoping.signed_in(request),
+        action=action,
+        comment=form.cleaned_data["comment"],
+    )
+    labels = {"submit": "已提交审核。", "return": "已退回，意见已记录。", "approve": "已审核通过。"}
+    messages.success(request, labels[action])
+    if action == "submit" and evaluation.error_count:
+        messages.warning(request, f"注意：提交时仍有 {evaluation.error_count} 个审核错误。")
+    return redirect("evaluation_edit", pk=pk)
+
+
+@login_required
+def evaluation_findings(request: HttpRequest, pk: int) -> HttpResponse:
+    evaluation = scoping.get_evaluation(request.user, pk)
+    return render(
+        request,
+        "jixiao/evaluation_findings.html",
+        {
+            "evaluation": evaluation,
+            "findings": evaluation.findings.all(),
+            "severity_labels": services.SEVERITY_LABELS,
+        },
+    )
+
+
+@login_required
+@require_POST
+def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    evaluation = scoping.get_evaluation(request.user, pk)
+    scoping.require(request.user, evaluation, "edit")
+    form = EvidenceForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, "请选择要上传的文件。")
+        return redirect("evaluation_edit", pk=pk)
+    try:
+        name, data = read_upload(form.cleaned_data["file"], EVIDENCE_SUFFIXES)
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+        return redirect("evaluation_edit", pk=pk)
+    evidence = Evidence(
+        evaluation=evaluation,
+        original_name=name,
+        size=len(data),
+        uploaded_by=scoping.signed_in(request),
+    )
+    evidence.file.save(f"e{evaluation.pk}{suffix_of(name)}", ContentFile(data), save=False)
+    evidence.save()
+    Event.objects.create(
+        evaluation=evaluation,
+        user=scoping.signed_in(request),
+        action=Event.Action.EVIDENCE,
+        to_status=evaluation.status,
+        changes=[f"上传佐证资料「{name}」"],
+    )
+    messages.success(request, f"已上传佐证资料「{name}」。")
+    return redirect("evaluation_edit", pk=pk)
+
+
+@login_required
+def evidence_download(request: HttpRequest, pk: int, evidence_id: int) -> HttpResponseBase:
+    evaluation = scoping.get_evaluation(request.user, pk)
+    evidence = evaluation.evidence.filter(pk=evidence_id).first()
+    if evidence is None:
+        raise Http404("佐证资料不存在")
+    return FileResponse(
+        evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name
+    )
