@@ -18,6 +18,7 @@ import http.client
 import os
 import random
 import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -242,6 +243,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=400, help="每个场景的请求数上限")
     parser.add_argument("--seconds", type=float, default=60, help="每个场景的时间上限")
     parser.add_argument("--threads", type=int, default=8, help="服务器线程数")
+    parser.add_argument("--keep", action="store_true", help="保留数据目录（默认结束时删除）")
     args = parser.parse_args()
 
     folder = tempfile.mkdtemp(prefix="jixiao-bench-web-")
@@ -318,6 +320,10 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=20)
+        if args.keep:
+            print(f"数据目录保留在 {folder}")
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -23,6 +23,8 @@ ALLOWED = {
     "accounts": {"model", "errors", "decimals"},
     "audit": {"scoring", "rules", "model", "errors", "decimals", "accounts"},
     "render": {"audit", "scoring", "rules", "model", "errors", "decimals", "accounts"},
+    "cli": {"render", "audit", "scoring", "rules", "model", "errors", "decimals", "accounts",
+            "ingest", "samples", "web"},
 }
 
 

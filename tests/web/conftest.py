@@ -3,7 +3,9 @@ PostgreSQL when ``JIXIAO_DB``/``JIXIAO_DATABASE_URL`` say so, see scripts/ci-pos
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass
 from functools import cache
@@ -11,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("JIXIAO_DATA_DIR", tempfile.mkdtemp(prefix="jixiao-web-test-"))
+if "JIXIAO_DATA_DIR" not in os.environ:  # uploads and evidence of this run, removed at exit
+    os.environ["JIXIAO_DATA_DIR"] = tempfile.mkdtemp(prefix="jixiao-web-test-")
+    atexit.register(shutil.rmtree, os.environ["JIXIAO_DATA_DIR"], ignore_errors=True)
 os.environ.setdefault("JIXIAO_SECRET_KEY", "test-secret-key-not-for-production-0123456789")
 os.environ["DJANGO_SETTINGS_MODULE"] = "jixiao.web.settings"
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # playwright's sync API in tests

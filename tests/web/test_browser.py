@@ -206,6 +206,7 @@ def test_screenshots(browser: Any, live_server: Any, db: None) -> None:
     )
     page.click('main button[type="submit"]')
     page.wait_for_url(re.compile(r"/import/\d+/$"))
+    page.locator("details").last.evaluate("node => { node.open = true; }")
     page.screenshot(path=str(folder / "web-import.png"))
     finance = Session(browser, live_server.url, "caizheng")
     page = finance.open("/dashboard/")
