@@ -97,4 +97,4 @@ fi
 say "在 PostgreSQL 上运行 tests/web"
 JIXIAO_DB=postgres JIXIAO_DB_HOST=127.0.0.1 JIXIAO_DB_PORT="$PGPORT" JIXIAO_DB_NAME=jixiao \
     JIXIAO_DB_USER=jixiao JIXIAO_DB_PASSWORD="$PGPASSWORD_JIXIAO" \
-    uv run pytest tests/web -q -p no:cacheprovider "$@"
+    uv run pytest tests/web -p no:cacheprovider "$@"
