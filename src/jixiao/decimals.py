@@ -8,6 +8,8 @@ rounding is recognised separately so that it can be reported at a lower severity
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 from functools import cache
@@ -74,3 +76,42 @@ def parse_percent(text: str | None) -> Decimal | None:
         return Decimal(found.group(0))
     except InvalidOperation:
         return None
+
+
+def sum_tolerance(values: Iterable[Decimal]) -> Decimal:
+    """Half a unit of the finest printed precision for each figure in a sum and its total."""
+    items = list(values)
+    places = max((printed_places(v) for v in items if v != 0), default=2)
+    return quantum(places) / 2 * len(items)
+
+
+class SumVerdict(StrEnum):
+    EXACT = "exact"
+    ROUNDING = "rounding"  # differs by no more than the rounding of the printed figures
+    WRONG = "wrong"
+
+
+@dataclass(frozen=True, slots=True)
+class SumJudgement:
+    verdict: SumVerdict
+    total: Decimal
+    computed: Decimal
+    tolerance: Decimal
+
+    @property
+    def difference(self) -> Decimal:
+        return self.total - self.computed
+
+
+def judge_sum(total: Decimal, parts: list[Decimal]) -> SumJudgement:
+    computed = sum(parts, Decimal(0))
+    tolerance = sum_tolerance([total, *parts])
+    gap = abs(total - computed)
+    verdict = (
+        SumVerdict.EXACT
+        if gap == 0
+        else SumVerdict.ROUNDING
+        if gap <= tolerance
+        else SumVerdict.WRONG
+    )
+    return SumJudgement(verdict, total, computed, tolerance)

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from jixiao.accounts.concepts import FUNCTIONAL_KEY, label_of
 from jixiao.accounts.extract import extract_accounts
-from jixiao.decimals import Agreement, agreement, printed_places, quantum, round_half_up
+from jixiao.decimals import Agreement, agreement, printed_places, round_half_up
 from jixiao.model.accounts import AccountFigure, FinalAccounts, FunctionalLine, Printed
 from jixiao.model.document import Document
 
@@ -82,43 +82,6 @@ def judge_percent(printed: Decimal, truth: Decimal) -> PercentJudgement:
     return PercentJudgement(Verdict.WRONG, truth, expected)
 
 
-def sum_tolerance(values: Iterable[Decimal]) -> Decimal:
-    """Half a unit of the finest printed precision for each figure in a sum and its total."""
-    items = list(values)
-    places = max((printed_places(v) for v in items if v != 0), default=2)
-    return quantum(places) / 2 * len(items)
-
-
-class SumVerdict(StrEnum):
-    EXACT = "exact"
-    ROUNDING = "rounding"  # differs by no more than the rounding of the printed figures
-    WRONG = "wrong"
-
-
-@dataclass(frozen=True, slots=True)
-class SumJudgement:
-    verdict: SumVerdict
-    total: Decimal
-    computed: Decimal
-    tolerance: Decimal
-
-    @property
-    def difference(self) -> Decimal:
-        return self.total - self.computed
-
-
-def judge_sum(total: Decimal, parts: list[Decimal]) -> SumJudgement:
-    computed = sum(parts, ZERO)
-    tolerance = sum_tolerance([total, *parts])
-    gap = abs(total - computed)
-    verdict = (
-        SumVerdict.EXACT
-        if gap == 0
-        else SumVerdict.ROUNDING
-        if gap <= tolerance
-        else SumVerdict.WRONG
-    )
-    return SumJudgement(verdict, total, computed, tolerance)
 
 
 # --- which figures add up to which ----------------------------------------------------

@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from jixiao.audit.framework import AuditContext, Location, Severity
-from jixiao.decimals import Agreement, agreement, printed_places, quantum, tolerance_text
+from jixiao.decimals import Agreement, agreement, tolerance_text
 from jixiao.model.common import SourceRef, StrictModel
 from jixiao.model.evaluation import EvaluationBase, Indicator, SelfEvaluationBase
 from jixiao.model.survey import Questionnaire
@@ -136,11 +136,6 @@ def judge(printed: Decimal, truth: Decimal, severity: Severity = Severity.ERROR)
     verdict = agreement(printed, truth)
     level = Severity.INFO if verdict is Agreement.TRUNCATED else severity
     return Verdict(verdict, level, tolerance_text(printed))
-
-
-def sum_tolerance(values: Iterable[Decimal]) -> Decimal:
-    """Largest rounding gap of a sum of printed figures: half a unit of the last place each."""
-    return sum((quantum(printed_places(v)) / 2 for v in values), ZERO)
 
 
 def sum_tolerance_text(count: int, tolerance: Decimal) -> str:

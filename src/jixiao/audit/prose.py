@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from jixiao.audit.common import plain, sum_tolerance, sum_tolerance_text
-from jixiao.decimals import Agreement, agreement, round_half_up, tolerance_text
+from jixiao.audit.common import plain, sum_tolerance_text
+from jixiao.decimals import Agreement, agreement, round_half_up, sum_tolerance, tolerance_text
 from jixiao.model.common import SourceRef
 from jixiao.model.document import Document
 from jixiao.model.evaluation import EvaluationBase, SelfEvaluationBase

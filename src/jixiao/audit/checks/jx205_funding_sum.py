@@ -6,15 +6,14 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from jixiao.audit.common import (
-    ZERO,
     form_location,
     plain,
     self_evaluations,
     squeeze,
-    sum_tolerance,
     sum_tolerance_text,
 )
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
+from jixiao.decimals import SumVerdict, judge_sum
 
 COLUMNS = {
     "initial_budget": "年初预算数",
@@ -47,11 +46,10 @@ class FundingSourcesNotSum(Check):
                 values = [v for line in parts if (v := getattr(line, field)) is not None]
                 if stated is None or not values:
                     continue
-                got = sum(values, ZERO)
-                if got == stated:
+                judged = judge_sum(stated, values)
+                if judged.verdict is SumVerdict.EXACT:
                     continue
-                tolerance = sum_tolerance([*values, stated])
-                within = abs(got - stated) <= tolerance
+                got, within = judged.computed, judged.verdict is SumVerdict.ROUNDING
                 names = "、".join(squeeze(line.source) for line in parts)
                 location = form_location(index, form, f"funding.{field}")
                 location.source = total.sources.get(field)
@@ -62,5 +60,5 @@ class FundingSourcesNotSum(Check):
                     claimed=stated,
                     expected=got,
                     severity=Severity.INFO if within else Severity.ERROR,
-                    tolerance=sum_tolerance_text(len(values) + 1, tolerance),
+                    tolerance=sum_tolerance_text(len(values) + 1, judged.tolerance),
                 )

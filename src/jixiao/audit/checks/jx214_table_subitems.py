@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.audit.common import ZERO, form_location, plain, squeeze, sum_tolerance
+from jixiao.audit.common import form_location, plain, squeeze
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
+from jixiao.decimals import SumVerdict, judge_sum
 from jixiao.model.basic_data import BasicDataRow, BasicDataTable
 
 _NUMBERED = re.compile(r"^(\d+)[、.．]")
@@ -57,11 +58,10 @@ class TableSubitemsNotSum(Check):
                     values = [v for c in children if (v := c.values.get(column)) is not None]
                     if stated is None or not values:
                         continue
-                    got = sum(values, ZERO)
-                    if got == stated:
+                    judged = judge_sum(stated, values)
+                    if judged.verdict is SumVerdict.EXACT:
                         continue
-                    tolerance = sum_tolerance([*values, stated])
-                    within = abs(got - stated) <= tolerance
+                    got, within = judged.computed, judged.verdict is SumVerdict.ROUNDING
                     parts = " + ".join(
                         plain(c.values.get(column) or Decimal(0)) for c in children
                     )

@@ -5,18 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.accounts.analysis import (
-    EQUALITIES,
-    IDENTITIES,
-    SumVerdict,
-    final_accounts_in,
-    judge_sum,
-    printed_parts,
-    sum_tolerance,
-)
+from jixiao.accounts.analysis import EQUALITIES, IDENTITIES, final_accounts_in, printed_parts
 from jixiao.accounts.concepts import label_of
 from jixiao.audit.checks.jx6_support import location, money
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
+from jixiao.decimals import SumVerdict, judge_sum, sum_tolerance
 from jixiao.model.accounts import FinalAccounts
 
 

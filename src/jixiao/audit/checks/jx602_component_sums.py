@@ -6,17 +6,15 @@ from collections.abc import Iterator
 
 from jixiao.accounts.analysis import (
     COMPONENTS,
-    SumJudgement,
-    SumVerdict,
     category_key,
     final_accounts_in,
-    judge_sum,
     printed_parts,
     whole,
 )
 from jixiao.accounts.concepts import FUNCTIONAL_BASE, FUNCTIONAL_KEY, label_of
 from jixiao.audit.checks.jx6_support import location, money
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
+from jixiao.decimals import SumJudgement, SumVerdict, judge_sum
 from jixiao.model.accounts import AccountFigure, FinalAccounts, FunctionalLine, Printed
 
 _ATTRIBUTES = {"amount": "", "budget": "预算数", "change": "增减额"}

@@ -9,22 +9,19 @@ from jixiao.accounts.analysis import (
     COMPONENTS,
     HUNDRED,
     SANGONG_ITEMS,
-    SumVerdict,
     Verdict,
     figure_name,
     final_accounts_in,
     judge_percent,
-    judge_sum,
     printed_parts,
     ratio,
     statements,
-    sum_tolerance,
     whole,
 )
 from jixiao.accounts.concepts import FUNCTIONAL_BASE, label_of
 from jixiao.audit.checks.jx6_support import location, money
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
-from jixiao.decimals import tolerance_text
+from jixiao.decimals import SumVerdict, judge_sum, sum_tolerance, tolerance_text
 from jixiao.model.accounts import FinalAccounts, Printed
 
 

@@ -13,11 +13,10 @@ from jixiao.accounts.analysis import (
     growth,
     judge_percent,
     statements,
-    sum_tolerance,
 )
 from jixiao.audit.checks.jx6_support import location, money
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
-from jixiao.decimals import tolerance_text
+from jixiao.decimals import sum_tolerance, tolerance_text
 from jixiao.model.accounts import AccountFigure, FinalAccounts, Printed
 
 

@@ -5,17 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.accounts.analysis import (
-    SANGONG_ITEMS,
-    VEHICLE_ITEMS,
-    SumVerdict,
-    final_accounts_in,
-    judge_sum,
-    printed_parts,
-)
+from jixiao.accounts.analysis import SANGONG_ITEMS, VEHICLE_ITEMS, final_accounts_in, printed_parts
 from jixiao.accounts.concepts import label_of
 from jixiao.audit.checks.jx6_support import location, money
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
+from jixiao.decimals import SumVerdict, judge_sum
 from jixiao.model.accounts import FinalAccounts, Printed
 
 _ATTRIBUTES = {"amount": "决算数", "budget": "预算数", "change": "比上年增减额"}
