@@ -17,10 +17,13 @@ from jixiao.render.demo import run_demo
 
 SEED004 = str(SEEDS / "seed004_xinjiang.yaml")
 
+# Wide enough that rich never wraps a message across lines (tmp paths can be long).
+RUNNER = CliRunner(env={"COLUMNS": "400"})
+
 
 def test_export(tmp_path: Path) -> None:
     out = tmp_path / "forms.xlsx"
-    result = CliRunner().invoke(build_app(), ["export", SEED004, "-o", str(out)])
+    result = RUNNER.invoke(build_app(), ["export", SEED004, "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "17 张表" in result.output
     assert "不一致" in result.output
@@ -29,7 +32,7 @@ def test_export(tmp_path: Path) -> None:
 
 def test_export_with_layout_and_pack(tmp_path: Path) -> None:
     out = tmp_path / "forms.xlsx"
-    result = CliRunner().invoke(
+    result = RUNNER.invoke(
         build_app(),
         [
             "export",
@@ -49,14 +52,14 @@ def test_export_with_layout_and_pack(tmp_path: Path) -> None:
 
 
 def test_export_wrong_suffix(tmp_path: Path) -> None:
-    result = CliRunner().invoke(build_app(), ["export", SEED004, "-o", str(tmp_path / "x.docx")])
+    result = RUNNER.invoke(build_app(), ["export", SEED004, "-o", str(tmp_path / "x.docx")])
     assert isinstance(result.exception, JixiaoError)
     assert result.exception.code == "E504"
 
 
 def test_report(tmp_path: Path) -> None:
     out = tmp_path / "report.docx"
-    result = CliRunner().invoke(
+    result = RUNNER.invoke(
         build_app(), ["report", SEED004, "-o", str(out), "--with-findings", "--no-charts"]
     )
     assert result.exit_code == 0, result.output
@@ -69,7 +72,7 @@ def test_report_pdf(tmp_path: Path) -> None:
     if shutil.which("soffice") is None:
         pytest.skip("未安装 LibreOffice（soffice）")
     out = tmp_path / "report.docx"
-    result = CliRunner().invoke(
+    result = RUNNER.invoke(
         build_app(), ["report", SEED004, "-o", str(out), "--no-charts", "--form", "2", "--pdf"]
     )
     assert result.exit_code == 0, result.output
@@ -77,7 +80,7 @@ def test_report_pdf(tmp_path: Path) -> None:
 
 
 def test_demo_command(tmp_path: Path) -> None:
-    result = CliRunner().invoke(build_app(), ["demo", "-o", str(tmp_path / "demo")])
+    result = RUNNER.invoke(build_app(), ["demo", "-o", str(tmp_path / "demo")])
     assert result.exit_code == 0, result.output
     assert "form.xlsx" in result.output and "report.docx" in result.output
 

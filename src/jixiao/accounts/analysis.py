@@ -138,6 +138,8 @@ COMPONENTS: tuple[Group, ...] = (
             "income.business",
             "income.affiliated_remittance",
             "income.other",
+            "income.government_fund",  # the last two only in tables (statements)
+            "income.special_account",
         ),
     ),
     Group(
@@ -151,6 +153,7 @@ COMPONENTS: tuple[Group, ...] = (
         ),
     ),
     Group("general_budget.basic", ("general_budget.personnel", "general_budget.operating")),
+    Group("expenditure.basic", ("expenditure.personnel", "expenditure.operating")),  # tables
     Group("procurement.total", ("procurement.goods", "procurement.works", "procurement.services")),
     Group(
         "staffing.actual",
@@ -167,11 +170,22 @@ def printed_parts(
     """The printed ``attribute`` (amount, budget, change …) of each key that has one."""
     found: dict[str, Printed] = {}
     for key in keys:
-        figure = accounts.get(key)
+        figure = accounts.get(key) or table_figure(accounts, key)
         value = getattr(figure, attribute, None) if figure is not None else None
         if isinstance(value, Printed):
             found[key] = value
     return found
+
+
+def table_figure(accounts: FinalAccounts, key: str) -> AccountFigure | None:
+    """A figure that only tables print (``expenditure.personnel`` …), kept as a statement."""
+    return next((f for f in accounts.statements if f.key == key and from_table(f)), None)
+
+
+def from_table(figure: AccountFigure) -> bool:
+    return figure.amount is not None and figure.amount.source is not None and (
+        figure.amount.source.table is not None
+    )
 
 
 # --- statements and amounts ------------------------------------------------------------
@@ -245,8 +259,16 @@ def category_key(name: str) -> str:
 def final_accounts_in(document: Document) -> list[tuple[int | None, FinalAccounts]]:
     """The document's final-accounts forms with their index; if it has none, the accounts
     read from its paragraphs (index ``None``) when they state any figure."""
-    forms = [(i, f) for i, f in enumerate(document.forms) if isinstance(f, FinalAccounts)]
-    if forms or not document.paragraphs:
-        return list(forms)
+    forms: list[tuple[int | None, FinalAccounts]] = [
+        (i, f) for i, f in enumerate(document.forms) if isinstance(f, FinalAccounts)
+    ]
+    if any(not is_table_form(f) for _, f in forms) or not document.paragraphs:
+        return forms
     accounts = extract_accounts(document.paragraphs)
-    return [(None, accounts)] if any(f.key for f in accounts.statements) else []
+    return forms + ([(None, accounts)] if any(f.key for f in accounts.statements) else [])
+
+
+def is_table_form(accounts: FinalAccounts) -> bool:
+    """A form read from a final-accounts table: every figure points at a table cell.
+    Such forms do not stand in for the prose, which is still read."""
+    return bool(accounts.statements) and all(from_table(f) for f in accounts.statements)

@@ -175,6 +175,19 @@ VALUE_OF: dict[str, str] = {
     "assets.vehicles": "assets.vehicles_value",
 }
 VALUE_LABELS = {"assets.building_value": "房屋价值", "assets.vehicles_value": "车辆价值"}
+# Items that only tables print (no field of FinalAccounts; kept as statements).
+TABLE_LABELS = {
+    "income.government_fund": "政府性基金拨款",
+    "income.special_account": "纳入专户管理的非税收入拨款",
+    "expenditure.personnel": "人员支出",
+    "expenditure.operating": "公用支出",
+    "expenditure.current_surplus": "当年结余",
+    "expenditure.accumulated_surplus": "累计结余",
+    "assets.fixed_total": "固定资产合计",
+    "assets.fixed_in_use": "在用固定资产",
+    "assets.fixed_leased": "出租固定资产",
+    "assets.fixed_other": "其他固定资产",
+}
 FUNCTIONAL_KEY = "general_budget.lines"
 FUNCTIONAL_BASE = "general_budget.expenditure"
 
@@ -183,6 +196,8 @@ def label_of(key: str) -> str:
     """Standard Chinese name of a key (for messages and generated text)."""
     if key in BY_KEY:
         return BY_KEY[key].label
+    if key in TABLE_LABELS:
+        return TABLE_LABELS[key]
     return VALUE_LABELS.get(key, "支出功能分类科目" if key == FUNCTIONAL_KEY else key)
 
 

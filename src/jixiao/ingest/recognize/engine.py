@@ -14,6 +14,13 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from jixiao.ingest.grid import Grid, RawDocument, TextBlock
+from jixiao.ingest.recognize.accounts_table import (
+    FINAL_ACCOUNTS,
+    AccountsDraft,
+    AccountsTable,
+    ItemsTable,
+    UnitRegistry,
+)
 from jixiao.ingest.recognize.basic_data import BASIC_DATA, BasicDraft, read_row, staff_header
 from jixiao.ingest.recognize.draft import Draft
 from jixiao.ingest.recognize.headers import Vocabulary, flat, key, vocabulary
@@ -40,7 +47,7 @@ from jixiao.model import Document, Paragraph, SourceRef
 CAPTION_MAX = 45  # longer paragraphs are prose, not titles or captions
 
 DraftT = TypeVar("DraftT", bound=Draft)
-Part = IndicatorTable | FundingTable | GoalTable | SurveyTable | None
+Part = IndicatorTable | FundingTable | GoalTable | SurveyTable | AccountsTable | ItemsTable | None
 
 
 @dataclass
@@ -81,6 +88,8 @@ class Engine:
         self.survey_meta: dict[str, tuple[int, SourceRef]] = {}
         self.paragraphs: list[Paragraph] = []
         self.heading: str | None = None
+        self.units = UnitRegistry()
+        self.department: AccountsDraft | None = None  # the form of the tables of items
 
     # -- driving ---------------------------------------------------------------------------
     def run(self) -> IngestResult:
@@ -195,6 +204,8 @@ class Engine:
             self.selfeval(STAGE_GOAL, PROJECT)
             self.part = goal
             return True
+        if self.accounts_header(row):
+            return True
         staff = staff_header(row, self.vocab)
         if staff is not None:
             basic = self.current
@@ -206,6 +217,26 @@ class Engine:
             self.part = None
             return True
         return False
+
+    def accounts_header(self, row: Row) -> bool:
+        """The header rows of a final-accounts table (by unit, or of items and amounts)."""
+        part = self.part
+        if isinstance(part, AccountsTable) and part.add_header(row):
+            return True
+        caption = self.caption[0] if self.caption else None
+        if AccountsTable.detect(row, self.vocab):
+            self.part = AccountsTable(self.vocab, self.units, caption, headers=[row])
+            return True
+        pairs = ItemsTable.detect(row, self.vocab)
+        if not pairs:
+            return False
+        if self.department is None:
+            self.department = AccountsDraft(FINAL_ACCOUNTS)
+            if caption is not None:
+                self.department.put("year", find_year(caption), None)
+            self.drafts.append(self.department)
+        self.part = ItemsTable(self.vocab, pairs, self.department)
+        return True
 
     def indicator_table(self, table: IndicatorTable) -> None:
         current = self.current
@@ -262,6 +293,13 @@ class Engine:
             return part.read(row, draft)
         if isinstance(part, SurveyTable) and isinstance(draft, SurveyDraft):
             return part.read(row, draft)
+        if isinstance(part, AccountsTable | ItemsTable):
+            found = (
+                part.read(row, self.drafts) if isinstance(part, AccountsTable) else part.read(row)
+            )
+            if not found and (not isinstance(part, AccountsTable) or part.columns is not None):
+                self.part = None
+            return found
         if isinstance(draft, BasicDraft):
             return read_row(row, draft)
         return False

@@ -86,6 +86,10 @@ class Vocabulary:
     survey: WordTable
     survey_footer: WordTable
     basic_data: WordTable
+    accounts: WordTable
+    accounts_unit: frozenset[str]
+    accounts_item: frozenset[str]
+    accounts_amount: frozenset[str]
     total_labels: frozenset[str]
     funding_total_labels: frozenset[str]
     titles: tuple[tuple[str, tuple[str, ...]], ...]
@@ -120,6 +124,10 @@ def vocabulary() -> Vocabulary:
         survey=WordTable(data["survey"]),
         survey_footer=WordTable(data["survey_footer"]),
         basic_data=WordTable(data["basic_data"]),
+        accounts=WordTable(data["accounts"]),
+        accounts_unit=frozenset(key(w) for w in data["accounts_unit"]),
+        accounts_item=frozenset(key(w) for w in data["accounts_item"]),
+        accounts_amount=frozenset(key(w) for w in data["accounts_amount"]),
         total_labels=frozenset(key(w) for w in data["total_labels"]),
         funding_total_labels=frozenset(key(w) for w in data["funding_total_labels"]),
         titles=tuple((kind, tuple(key(w) for w in words)) for kind, words in data["titles"]),
