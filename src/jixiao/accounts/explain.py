@@ -170,33 +170,31 @@ class _Writer:
         return lines
 
     def income(self) -> list[str]:
-        current = self.get("income.current")
-        if current is None:
-            return []
-        keys = [
+        return self._breakdown("本年收入", "income.current", [
             "income.fiscal_appropriation",
             "income.superior_subsidy",
             "income.operations",
             "income.business",
             "income.affiliated_remittance",
             "income.other",
-        ]
-        listed = self.listing("income.current", keys)
-        return [f"本年收入{self.money(current)}" + (f"，其中：{listed}。" if listed else "。")]
+        ])
 
     def expenditure(self) -> list[str]:
-        current = self.get("expenditure.current")
-        if current is None:
-            return []
-        keys = [
+        return self._breakdown("本年支出", "expenditure.current", [
             "expenditure.basic",
             "expenditure.project",
             "expenditure.remittance_to_superior",
             "expenditure.business",
             "expenditure.affiliated_subsidy",
-        ]
-        listed = self.listing("expenditure.current", keys)
-        return [f"本年支出{self.money(current)}" + (f"，其中：{listed}。" if listed else "。")]
+        ])
+
+    def _breakdown(self, label: str, total_key: str, keys: list[str]) -> list[str]:
+        """``本年收入X万元，其中：A万元，占a%；…。`` for a total and its listed parts."""
+        total = self.get(total_key)
+        if total is None:
+            return []
+        listed = self.listing(total_key, keys)
+        return [f"{label}{self.money(total)}" + (f"，其中：{listed}。" if listed else "。")]
 
     def fiscal(self) -> list[str]:
         lines = []

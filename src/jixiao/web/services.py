@@ -232,6 +232,21 @@ def _compare(prefix: str, labels: dict[str, str], old: Any, new: Any, out: list[
             out.append(f"{prefix}{label}：{_text(before)} → {_text(after)}")
 
 
+def _compare_rows(kinds: tuple[str, str], fields: dict[str, str], old_rows: list[Any],
+                  new_rows: list[Any], label: str, changes: list[str]) -> None:
+    """Record added, removed and changed rows (funding lines or indicators), by position.
+    ``kinds`` names a whole row (新增/删除…) and a changed row's prefix."""
+    row, prefix = kinds
+    for n in range(max(len(old_rows), len(new_rows))):
+        if n >= len(old_rows):
+            changes.append(f"新增{row}「{getattr(new_rows[n], label)}」")
+        elif n >= len(new_rows):
+            changes.append(f"删除{row}「{getattr(old_rows[n], label)}」")
+        else:
+            _compare(f"{prefix}「{getattr(new_rows[n], label)}」", fields, old_rows[n],
+                     new_rows[n], changes)
+
+
 def describe_changes(old: Document, new: Document) -> list[str]:
     """Chinese lines saying what changed in the main form, for the history."""
     changes: list[str] = []
@@ -240,36 +255,10 @@ def describe_changes(old: Document, new: Document) -> list[str]:
         return ["文件内容已替换"] if old != new else []
     before, after = old.forms[old_index], new.forms[new_index]
     _compare("", HEADER_FIELDS, before, after, changes)
-    old_lines = getattr(before, "funding", [])
-    new_lines = getattr(after, "funding", [])
-    for n in range(max(len(old_lines), len(new_lines))):
-        if n >= len(old_lines):
-            changes.append(f"新增资金行「{new_lines[n].source}」")
-        elif n >= len(new_lines):
-            changes.append(f"删除资金行「{old_lines[n].source}」")
-        else:
-            _compare(
-                f"资金「{new_lines[n].source}」",
-                FUNDING_FIELDS,
-                old_lines[n],
-                new_lines[n],
-                changes,
-            )
-    old_items = getattr(before, "indicators", [])
-    new_items = getattr(after, "indicators", [])
-    for n in range(max(len(old_items), len(new_items))):
-        if n >= len(old_items):
-            changes.append(f"新增指标「{new_items[n].name}」")
-        elif n >= len(new_items):
-            changes.append(f"删除指标「{old_items[n].name}」")
-        else:
-            _compare(
-                f"指标「{new_items[n].name}」",
-                INDICATOR_FIELDS,
-                old_items[n],
-                new_items[n],
-                changes,
-            )
+    _compare_rows(("资金行", "资金"), FUNDING_FIELDS, getattr(before, "funding", []),
+                  getattr(after, "funding", []), "source", changes)
+    _compare_rows(("指标", "指标"), INDICATOR_FIELDS, getattr(before, "indicators", []),
+                  getattr(after, "indicators", []), "name", changes)
     old_text = getattr(before, "narrative", {})
     new_text = getattr(after, "narrative", {})
     for key, label in NARRATIVE_SECTIONS.items():
