@@ -7,6 +7,8 @@
 #   - 结束时停止集群（JIXIAO_PG_KEEP=1 时保留）。
 # 其余参数原样传给 pytest，例如：bash scripts/ci-postgres.sh -x -k api
 set -euo pipefail
+# shellcheck source=scripts/privileges.sh
+source "$(dirname "$0")/privileges.sh"
 
 cd "$(dirname "$0")/.."
 PGDATA_DIR="${JIXIAO_PG_DIR:-/tmp/jixiao-ci-postgres}"
@@ -31,11 +33,7 @@ if [ -z "$BINDIR" ]; then
         say "未找到 PostgreSQL，且不是 Debian/Ubuntu 系统：跳过 PostgreSQL 测试"
         exit 0
     fi
-    if [ "$(id -u)" -eq 0 ]; then
-        run=()
-    elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-        run=(sudo -n)
-    else
+    if ! pick_runner; then
         say "未安装 PostgreSQL，当前用户不是 root 且无免密 sudo：跳过（请执行 apt-get install -y postgresql）"
         exit 0
     fi

@@ -5,6 +5,8 @@
 #   - poppler-utils：pdftoppm / pdftotext（测试中检查 PDF 页面与文字）
 # 只安装缺少的软件包；既不是 root 又没有 sudo 时给出提示并退出（不报错）。
 set -euo pipefail
+# shellcheck source=scripts/privileges.sh
+source "$(dirname "$0")/privileges.sh"
 
 packages=(fonts-noto-cjk libreoffice-writer libreoffice-calc poppler-utils)
 packages+=(chromium)  # 网页版的浏览器测试（tests/web，Playwright 驱动 Debian 的 chromium，不下载浏览器）
@@ -26,11 +28,7 @@ if [ ${#missing[@]} -eq 0 ]; then
     exit 0
 fi
 
-if [ "$(id -u)" -eq 0 ]; then
-    run=()
-elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-    run=(sudo -n)
-else
+if ! pick_runner; then
     echo "install-system-deps: 缺少 ${missing[*]}，但当前用户不是 root 且无免密 sudo；" \
         "请管理员执行：apt-get install -y ${missing[*]}" >&2
     exit 0

@@ -53,6 +53,14 @@ def agreement(printed: Decimal, truth: Decimal, *, places: int | None = None) ->
     return Agreement.WRONG
 
 
+def agrees(printed: Decimal | None, truth: Decimal | None) -> bool | None:
+    """Whether a printed figure agrees with the truth at its printed precision; ``None``
+    when either is missing."""
+    if printed is None or truth is None:
+        return None
+    return agreement(printed, truth) is Agreement.EXACT
+
+
 def tolerance_text(printed: Decimal) -> str:
     """Chinese description of the tolerance implied by the printed precision."""
     digits = printed_places(printed)

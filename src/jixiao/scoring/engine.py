@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from jixiao.decimals import round_half_up, truncate
+from jixiao.decimals import agrees, round_half_up, truncate
 from jixiao.model.document import Document, Form
 from jixiao.model.evaluation import EvaluationBase, Indicator, SelfEvaluationBase
 from jixiao.model.survey import Questionnaire
@@ -38,14 +38,6 @@ def _round(pack: Pack, value: Decimal) -> Decimal:
         if pack.rounding.mode == "truncate"
         else round_half_up(value, places)
     )
-
-
-def _agrees(claimed: Decimal | None, computed: Decimal | None) -> bool | None:
-    from jixiao.decimals import Agreement, agreement
-
-    if claimed is None or computed is None:
-        return None
-    return agreement(claimed, computed) is Agreement.EXACT
 
 
 # Which rule applies depends only on these indicator fields; matching a pack's regular
@@ -151,7 +143,7 @@ def score_indicator(
         explanation=explanation,
         computed_completion=completion,
         computed_score=score,
-        agrees=_agrees(indicator.claimed_score, score),
+        agrees=agrees(indicator.claimed_score, score),
     )
 
 
@@ -181,7 +173,7 @@ def _score_execution(pack: Pack, form: SelfEvaluationBase) -> ExecutionResult | 
         computed_rate=computed_rate,
         claimed_score=form.claimed_execution_score,
         computed_score=computed_score,
-        agrees=_agrees(form.claimed_execution_score, computed_score),
+        agrees=agrees(form.claimed_execution_score, computed_score),
     )
 
 

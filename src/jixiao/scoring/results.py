@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from jixiao.decimals import agrees
+
 
 class IndicatorResult(BaseModel):
     index: int = Field(description="在表内的序号（从 0 开始）")
@@ -63,11 +65,7 @@ class FormResult(BaseModel):
 
     @property
     def total_agrees(self) -> bool | None:
-        from jixiao.decimals import Agreement, agreement
-
-        if self.claimed_total is None or self.computed_total is None:
-            return None
-        return agreement(self.claimed_total, self.computed_total) is Agreement.EXACT
+        return agrees(self.claimed_total, self.computed_total)
 
 
 class SurveyQuestionResult(BaseModel):
