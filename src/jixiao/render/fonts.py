@@ -31,6 +31,9 @@ PREFERRED_FAMILIES = (
     "SimSun",
 )
 PROBE = "绩效评价得分预算执行率满意度"
+# matplotlib's own fallback font maps every code point to a placeholder box: it "covers" the
+# probe without showing a single character.
+PLACEHOLDER_FONTS = ("Last Resort",)
 
 
 def _covers(path: str) -> bool:
@@ -41,17 +44,34 @@ def _covers(path: str) -> bool:
     return all(ord(ch) in charmap for ch in PROBE)
 
 
-@cache
-def cjk_font_family() -> str:
-    """The family name matplotlib should use for Chinese text."""
-    fonts = font_manager.fontManager.ttflist
+def _find(fonts: list[font_manager.FontEntry]) -> str | None:
     installed = {font.name for font in fonts}
     for family in PREFERRED_FAMILIES:
         if family in installed:
             return family
     for font in fonts:
-        if _covers(font.fname):
+        if not font.name.startswith(PLACEHOLDER_FONTS) and _covers(font.fname):
             return str(font.name)
+    return None
+
+
+@cache
+def cjk_font_family() -> str:
+    """The family name matplotlib should use for Chinese text.
+
+    matplotlib caches the font list on first use; fonts installed after that (the set-up
+    script runs after the package is installed) are added from the system's font folders once.
+    """
+    manager = font_manager.fontManager
+    family = _find(manager.ttflist)
+    if family is None:
+        known = {font.fname for font in manager.ttflist}
+        for path in font_manager.findSystemFonts():
+            if path not in known:
+                manager.addfont(path)
+        family = _find(manager.ttflist)
+    if family is not None:
+        return family
     raise JixiaoError(
         "E531",
         "未找到可显示中文的字体，图表无法生成。请运行 scripts/install-system-deps.sh，"
