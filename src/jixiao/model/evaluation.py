@@ -88,6 +88,26 @@ class FundingLine(StrictModel):
     sources: dict[str, SourceRef] = Field(default_factory=dict)
 
 
+Aspect = Literal["table", "group", "column", "execution_weight", "total_row"]
+
+
+class Uncertainty(StrictModel):
+    """Something the recognizer could not read with certainty, and what it touches.
+
+    ``aspect`` says what a finding must rest on to be affected: ``table`` (the table is cut
+    off: its sums and totals cannot be checked), ``group`` (the group named in ``subject``
+    was not read whole), ``column`` (the role of the column ``subject`` was guessed),
+    ``execution_weight`` (the worth of the execution row was not printed) or ``total_row``
+    (no total row was printed). The auditor reports an error only when nothing it rests on
+    is uncertain; otherwise a warning that names ``reason``.
+    """
+
+    aspect: Aspect
+    subject: str | None = Field(default=None, description="分组名称或字段名")
+    reason: str = Field(description="不确定之处（中文）")
+    source: SourceRef | None = None
+
+
 class EvaluationBase(StrictModel):
     type: str
     name: str = Field(description="项目名称或单位名称")
@@ -108,7 +128,15 @@ class EvaluationBase(StrictModel):
             "problems 存在的问题及原因分析，suggestions 有关建议，other 其他需要说明的问题"
         ),
     )
+    uncertain: list[Uncertainty] = Field(
+        default_factory=list, description="识别时无法确定之处（表格不完整、列含义推测等）"
+    )
     sources: dict[str, SourceRef] = Field(default_factory=dict)
+
+    @property
+    def cut_off(self) -> bool:
+        """Whether the table was read incomplete (cut off at its top or bottom)."""
+        return any(u.aspect == "table" for u in self.uncertain)
 
 
 class SelfEvaluationBase(EvaluationBase):

@@ -6,7 +6,12 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.audit.common import evaluations, indicator_location, plain
+from jixiao.audit.common import (
+    EXACT,
+    evaluations,
+    indicator_location,
+    plain,
+)
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 
 MARKS = "①②③④⑤⑥⑦⑧⑨⑩"
@@ -53,6 +58,8 @@ class RulePointsMismatch(Check):
     title = "评分标准分值与指标分值不符"
     family = "structure"
     severity = Severity.WARNING
+    rests_on = frozenset({"column:weight", "column:rule"})
+    tolerance = EXACT
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in evaluations(context):

@@ -25,6 +25,7 @@ class ExecutionRateWrong(Check):
     title = "预算执行率计算错误"
     family = "arithmetic"
     severity = Severity.ERROR
+    rests_on = frozenset({"column:execution_rate"})
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in self_evaluations(context):

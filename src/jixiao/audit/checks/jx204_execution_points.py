@@ -19,6 +19,7 @@ class ExecutionPointsWrong(Check):
     title = "执行率得分计算错误"
     family = "arithmetic"
     severity = Severity.ERROR
+    rests_on = frozenset({"execution_weight", "column:execution_score"})
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in self_evaluations(context):

@@ -25,6 +25,7 @@ class CompletionRateWrong(Check):
     title = "完成率计算错误"
     family = "arithmetic"
     severity = Severity.ERROR
+    rests_on = frozenset({"column:completion", "column:target", "column:actual"})
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in evaluations(context):

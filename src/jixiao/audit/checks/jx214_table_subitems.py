@@ -43,6 +43,7 @@ class TableSubitemsNotSum(Check):
     title = "表内分项之和与合计不符"
     family = "arithmetic"
     severity = Severity.ERROR
+    rests_on = frozenset[str]()
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in enumerate(context.document.forms):

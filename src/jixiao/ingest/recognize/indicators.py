@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from jixiao.ingest.grid import Cell
+from jixiao.ingest.recognize.certainty import Reading
 from jixiao.ingest.recognize.headers import Vocabulary, flat
 from jixiao.ingest.recognize.rows import (
     ColumnMap,
@@ -78,6 +79,8 @@ class IndicatorTable:
     level1: _Level | None = None
     level2: _Level | None = None
     groups: list[IndicatorGroup] = field(default_factory=list)
+    reading: Reading = field(default_factory=Reading)
+    rows_read: int = 0
 
     @classmethod
     def detect(cls, row: Row, vocab: Vocabulary) -> IndicatorTable | None:
@@ -206,7 +209,15 @@ class IndicatorTable:
             self.level1 = level1
         if level2 is not None:
             self.level2 = level2
+        self.rows_read += 1
+        if self.rows_read == 1 and self.level1 is None and self._level1_printed:
+            self.reading.top_cut = source(row.grid, row.cells[0])
         return self._indicator(row, name_cell, values)
+
+    @property
+    def _level1_printed(self) -> bool:
+        """Whether rows print a level-1 label of their own (not only the indicator name)."""
+        return "level1" in self.columns and ("name" in self.columns or "level2" in self.columns)
 
     def _indicator(
         self, row: Row, name_cell: Cell | None, values: dict[str, Cell | None]

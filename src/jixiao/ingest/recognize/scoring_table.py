@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from jixiao.ingest.recognize.certainty import Reading, assess
 from jixiao.ingest.recognize.draft import Draft
 from jixiao.ingest.recognize.indicators import Totals
 from jixiao.model import Form, Indicator, IndicatorGroup, ScoredEvaluation
@@ -16,6 +17,7 @@ class ScoredDraft(Draft):
     header: dict[str, int] | None = None
     indicators: list[Indicator] = field(default_factory=list)
     groups: list[IndicatorGroup] = field(default_factory=list)
+    reading: Reading | None = None
 
     def totals(self, totals: Totals) -> None:
         self.put("total_weight", totals.weight, totals.sources.get("weight"))
@@ -26,7 +28,11 @@ class ScoredDraft(Draft):
             return None
         values = dict(self.values)
         values.setdefault("name", "评分表")
+        uncertain = assess(
+            self.indicators, self.groups, self.reading, total_printed="claimed_total" in values
+        )
         return ScoredEvaluation(
+            uncertain=uncertain,
             indicators=self.indicators,
             groups=self.groups,
             sources=self.sources,

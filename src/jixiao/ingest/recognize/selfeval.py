@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from jixiao.ingest.grid import Cell
+from jixiao.ingest.recognize.certainty import Reading, assess
 from jixiao.ingest.recognize.draft import Draft
 from jixiao.ingest.recognize.headers import Vocabulary, flat, key
 from jixiao.ingest.recognize.indicators import Totals
@@ -33,6 +34,7 @@ from jixiao.model import (
     IndicatorGroup,
     ProjectSelfEvaluation,
     SourceRef,
+    Uncertainty,
 )
 
 PROJECT = "project_self_evaluation"
@@ -42,6 +44,7 @@ SELF_KINDS = (PROJECT, DEPARTMENT)
 # Parts of a form in their printed order.
 STAGE_TITLE, STAGE_LABELS, STAGE_FUNDING, STAGE_GOAL, STAGE_INDICATORS, STAGE_TOTAL = range(6)
 
+ASSUMED_EXECUTION = Decimal(10)  # the national worth of the execution row when none is printed
 AMOUNT_FIELDS = ("initial_budget", "adjusted_budget", "executed")
 EXECUTION_FIELDS = ("execution_weight", "execution_rate", "execution_score")
 _LABEL_VALUE_RE = re.compile(r"^(?P<label>[^:：]{2,12})[:：]\s*(?P<value>\S.*)$", re.S)
@@ -191,6 +194,7 @@ class SelfEvalDraft(Draft):
     indicators: list[Indicator] = field(default_factory=list)
     groups: list[IndicatorGroup] = field(default_factory=list)
     title: str | None = None
+    reading: Reading | None = None
 
     def totals(self, totals: Totals) -> None:
         self.put("total_weight", totals.weight, totals.sources.get("weight"))
@@ -203,7 +207,21 @@ class SelfEvalDraft(Draft):
         values = dict(self.values)
         values.setdefault("name", self.title or "（未填写名称）")
         model = ProjectSelfEvaluation if self.kind == PROJECT else DepartmentSelfEvaluation
+        execution = values.get("execution_weight")
+        uncertain = assess(
+            self.indicators,
+            self.groups,
+            self.reading,
+            total_printed="claimed_total" in values,
+            execution_weight=execution if isinstance(execution, Decimal) else ASSUMED_EXECUTION,
+        )
+        if execution is None and self.indicators:
+            uncertain.append(Uncertainty(
+                aspect="execution_weight",
+                reason="表中未印执行率分值，按规则包的分值计算",
+            ))
         return model(
+            uncertain=uncertain,
             indicators=self.indicators,
             groups=self.groups,
             funding=self.funding,
