@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.audit.common import HUNDRED, form_location, judge, plain, self_evaluations
+from jixiao.audit.common import HUNDRED, TEXT, form_location, judge, plain, self_evaluations
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
-from jixiao.decimals import Agreement, agreement, parse_percent, round_half_up
+from jixiao.decimals import Agreement, agreement, parse_percent, round_half_up, tolerance_text
 
 _DIGITS = re.compile(r"^\s*(\d+(?:\.\d+)?)")
 
@@ -55,6 +55,7 @@ class ExecutionRateWrong(Check):
                     claimed=text,
                     expected=f"{round_half_up(truth)}%" if truth is not None else None,
                     severity=Severity.WARNING if agrees else Severity.ERROR,
+                    tolerance=tolerance_text(value) if value is not None else TEXT,
                 )
                 continue
             if truth is None:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.audit.common import form_location, plain, squeeze
+from jixiao.audit.common import form_location, plain, squeeze, sum_tolerance_text
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 from jixiao.decimals import SumVerdict, judge_sum
 from jixiao.model.basic_data import BasicDataRow, BasicDataTable
@@ -75,4 +75,5 @@ class TableSubitemsNotSum(Check):
                         claimed=stated,
                         expected=got,
                         severity=Severity.INFO if within else Severity.ERROR,
+                        tolerance=sum_tolerance_text(len(values) + 1, judged.tolerance),
                     )
