@@ -156,6 +156,27 @@ class SelfEvaluationBase(EvaluationBase):
                 return line
         return self.funding[0] if len(self.funding) == 1 else None
 
+    def execution_amounts(self) -> tuple[Decimal | None, Decimal | None, bool]:
+        """Budget and executed amount the execution rate follows from, and whether they are
+        the sum of the source lines: when the total line prints only zeros or blanks while
+        its sources carry amounts (the total row left unfilled), the sources tell."""
+        line = self.total_funding
+        if line is None:
+            return None, None, False
+        budget = line.adjusted_budget if line.adjusted_budget is not None else (
+            line.initial_budget
+        )
+        if budget or line.executed:
+            return budget, line.executed, False
+        parts = [other for other in self.funding if not other.is_total]
+        budgets = [b for p in parts
+                   if (b := p.adjusted_budget if p.adjusted_budget is not None
+                       else p.initial_budget) is not None]  # fmt: skip
+        spent = [p.executed for p in parts if p.executed is not None]
+        if not line.is_total or not any(budgets) or not spent:
+            return budget, line.executed, False
+        return sum(budgets, Decimal(0)), sum(spent, Decimal(0)), True
+
 
 class ProjectSelfEvaluation(SelfEvaluationBase):
     """项目支出绩效自评表."""

@@ -328,6 +328,8 @@ class Engine:
         names: dict[int, list[str]] = {}
         kinds: dict[int, list[str]] = {}
         for draft in self.drafts:
+            if isinstance(draft, SelfEvalDraft):
+                draft = draft.scored_by_framework(self.vocab) or draft
             form = draft.build()
             if form is None:
                 continue

@@ -26,6 +26,7 @@ from jixiao.ingest.recognize.rows import (
     source,
     split_code,
     split_weight,
+    stated_points,
 )
 from jixiao.model import Indicator, IndicatorGroup, SourceRef
 
@@ -178,6 +179,14 @@ class IndicatorTable:
             if cell is not None:
                 setattr(totals, attr, parse_decimal(cell.text))
                 totals.sources[attr] = source(row.grid, cell)
+        numbers = [c for c in row.cells[1:] if parse_decimal(c.text) is not None]
+        if totals.score is None and len(numbers) == 1 and "claimed_score" in self.columns:
+            # "总分（100分） | 96": the one figure of a total row is its score
+            totals.score = parse_decimal(numbers[0].text)
+            totals.sources["score"] = source(row.grid, numbers[0])
+        if totals.weight is None and (stated := stated_points(first.text)) is not None:
+            totals.weight = stated
+            totals.sources["weight"] = source(row.grid, first)
         return totals
 
     def read(self, row: Row) -> Indicator | None:
