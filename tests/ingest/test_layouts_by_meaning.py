@@ -66,3 +66,51 @@ def test_decision_and_process_tables_are_scoring_tables() -> None:
     form = document.forms[0]
     assert isinstance(form, ScoredEvaluation)
     assert "JX103" not in codes(document)  # no assumed 10-point execution row
+
+
+def test_a_score_beside_each_level() -> None:
+    document = read(
+        "一级指标\t得分\t二级指标\t得分\t三级指标\t分值\t得分",
+        "产出指标(50分)\t48\t数量指标(30分)\t30\t培训人数\t30\t30",
+        "\t\t质量指标(20分)\t18\t合格率\t20\t18",
+        "效益指标(50分)\t49\t社会效益指标(50分)\t49\t就业人数\t50\t49",
+        "总分\t97",
+    )
+    form = document.forms[0]
+    assert [i.claimed_score for i in form.indicators] == [30, 18, 49]  # type: ignore[union-attr]
+    groups = {(g.level, g.name): g.claimed_score for g in form.groups}  # type: ignore[union-attr]
+    assert groups[(1, "产出指标")] == 48 and groups[(2, "质量指标")] == 18
+    assert "JX202" not in codes(document)
+
+
+def test_weights_stated_only_in_level_labels() -> None:
+    document = read(
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t得分",
+        "产出指标(50分)\t数量指标(30分)\t培训人数\t≥100人\t100人\t30",
+        "\t质量指标(20分)\t合格率\t≥95%\t96%\t20",
+        "效益指标(50分)\t社会效益指标(50分)\t就业人数\t≥20人\t20人\t50",
+        "总分\t100",
+    )
+    form = document.forms[0]
+    assert [i.weight for i in form.indicators] == [30, 20, 50]  # type: ignore[union-attr]
+    assert not codes(document) & {"JX101", "JX103", "JX507"}
+
+
+def test_template_rows_do_not_count_as_indicators() -> None:
+    document = read(
+        *INDICATORS[:3],
+        "\t\t指标2: ……\t\t\t\t",
+        INDICATORS[3],
+        "总分\t\t\t80\t\t\t80",
+    )
+    form = document.forms[0]
+    assert not form.cut_off  # type: ignore[union-attr]
+    found = codes(document)
+    assert "JX505" in found and "JX101" not in found
+
+
+def test_criteria_with_several_bracketed_points_are_summed() -> None:
+    from jixiao.audit.checks.jx108_rule_points import rule_maximum
+
+    assert rule_maximum("制度健全(1分)，执行有效(1分)，有记录(1分)", Decimal(3)) == 3
+    assert rule_maximum("全部完成(5分)，部分完成(3分)，未完成(0分)", Decimal(5)) == 5

@@ -118,13 +118,12 @@ def indicator_label(indicator: Indicator) -> str:
 def members(form: EvaluationBase, group: IndicatorGroup) -> list[Indicator]:
     """The indicators printed under a group heading (level 1, or level 2 within its parent)."""
     name = squeeze(group.name)
+    rows = [i for i in form.indicators if not is_placeholder_row(i)]  # template rows do not count
     if group.level == 1:
-        return [i for i in form.indicators if squeeze(i.level1) == name]
+        return [i for i in rows if squeeze(i.level1) == name]
     parent = squeeze(group.parent)
     return [
-        i
-        for i in form.indicators
-        if squeeze(i.level2) == name and (not parent or squeeze(i.level1) == parent)
+        i for i in rows if squeeze(i.level2) == name and (not parent or squeeze(i.level1) == parent)
     ]
 
 

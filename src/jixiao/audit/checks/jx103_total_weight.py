@@ -38,7 +38,9 @@ class TotalWeightMismatch(Check):
                 continue
             execution = ZERO
             framework = context.pack.frameworks.get(form.type)
-            if isinstance(form, SelfEvaluationBase):
+            if isinstance(form, SelfEvaluationBase) and (
+                form.funding or form.execution_weight is not None
+            ):  # no funding block printed: no execution row to assume
                 execution = form.execution_weight or (
                     framework.execution_weight if framework else None
                 ) or ZERO

@@ -10,6 +10,7 @@ not printed are recorded too. The auditor turns these into warnings instead of e
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -18,6 +19,15 @@ from jixiao.model import Indicator, IndicatorGroup, SourceRef, Uncertainty
 
 FULL_MARKS = Decimal(100)  # 百分制: the convention every framework we know of follows
 ZERO = Decimal(0)
+_PLACEHOLDER_RE = re.compile(r"^(?:指标\s*\d+\s*[:：]?\s*)?[…·.。\s]*$")
+
+
+def is_template_row(indicator: Indicator) -> bool:
+    """A template row left in (``指标2: ……``, ``……``) with nothing filled in: not an indicator."""
+    name = indicator.name.strip()
+    return bool(name) and bool(_PLACEHOLDER_RE.match(name)) and not any(
+        (indicator.weight, indicator.claimed_score, indicator.target, indicator.actual)
+    )
 
 
 @dataclass
@@ -77,6 +87,7 @@ def assess(
     execution_weight: Decimal | None = None,
 ) -> list[Uncertainty]:
     """The doubts about a form's indicator table (empty when it was read whole)."""
+    indicators = [i for i in indicators if not is_template_row(i)]
     if reading is None or not indicators:
         return []
     doubts: list[Uncertainty] = []

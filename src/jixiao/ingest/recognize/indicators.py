@@ -47,13 +47,7 @@ TEXT_FIELDS = (
 )
 VALUE_FIELDS = frozenset(NUMBER_FIELDS + TEXT_FIELDS)
 SCORING_FIELDS = frozenset({"explanation", "points", "notes"})
-_PLACEHOLDER_RE = re.compile(r"^(?:…+|\.{3,}|·+|指标\s*\d+\s*[:：]?|[…·\s]+)$")
 _BARE_SCORE_RE = re.compile(r"^\d+(?:\.\d+)?\s*分?$")
-
-
-def is_placeholder(text: str) -> bool:
-    """Template rows left unfilled (``……``, ``指标1:``): kept so the auditor can flag them."""
-    return bool(_PLACEHOLDER_RE.match(text.strip())) and text.strip() != ""
 
 
 @dataclass
@@ -77,6 +71,7 @@ class IndicatorTable:
     width: int
     vocab: Vocabulary
     group_weights: dict[str, int] = field(default_factory=dict)
+    group_scores: dict[str, int] = field(default_factory=dict)
     level1: _Level | None = None
     level2: _Level | None = None
     groups: list[IndicatorGroup] = field(default_factory=list)
@@ -94,22 +89,24 @@ class IndicatorTable:
         if not levels or not enough or len(columns) < 3 or matched * 3 < len(row.cells):
             return None
         table = cls(columns, len(row.slots), vocab)
-        table._weights_beside_levels(row)
+        table._beside_levels(row, "weight", table.group_weights)
+        table._beside_levels(row, "claimed_score", table.group_scores)
         return table
 
-    def _weights_beside_levels(self, row: Row) -> None:
-        """``一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值``: a weight column right of a
-        level column holds that level's group weight; the indicator's own is the last one."""
-        weights = [c for c, m in header_matches(row, self.vocab.indicator) if m.field == "weight"]
-        if len(weights) < 2:
+    def _beside_levels(self, row: Row, fld: str, found: dict[str, int]) -> None:
+        """``一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值`` (or ``得分`` after each level):
+        a weight or score column right of a level column holds that level's group weight or
+        score; the indicator's own is the last one."""
+        cols = [c for c, m in header_matches(row, self.vocab.indicator) if m.field == fld]
+        if len(cols) < 2:
             return
-        for col in weights:
+        for col in cols:
             left = next((f for f, c in self.columns.items() if c == col - 1), None)
             if left in ("level1", "level2"):
-                self.group_weights[left] = col
-        own = [c for c in weights if c not in self.group_weights.values()]
+                found[left] = col
+        own = [c for c in cols if c not in found.values()]
         if own:
-            self.columns["weight"] = own[-1]
+            self.columns[fld] = own[-1]
 
     @property
     def looks_scored(self) -> bool:
@@ -124,24 +121,31 @@ class IndicatorTable:
             return None, False
         text, weight = split_weight(flat(cell.text))
         _, name = split_code(text)
-        ref = weight_ref = source(row.grid, cell)
+        refs = {"name": source(row.grid, cell)}
+        if weight is not None:
+            refs["weight"] = refs["name"]
         weight_cell = row.at(self.group_weights.get(fld))
         if weight is None and weight_cell is not None:
             weight = parse_decimal(weight_cell.text)
-            weight_ref = source(row.grid, weight_cell)
-        if weight is not None:
+            refs["weight"] = source(row.grid, weight_cell)
+        score_cell = row.at(self.group_scores.get(fld))
+        score = parse_decimal(score_cell.text) if score_cell is not None else None
+        if score is not None and score_cell is not None:
+            refs["claimed_score"] = source(row.grid, score_cell)
+        if weight is not None or score is not None:
             level = 1 if fld == "level1" else 2
-            self._group(level, name, weight, (ref, weight_ref), parent if level == 2 else None)
-        return _Level(name, ref), weight is not None
+            self._group(level, name, (weight, score), refs, parent if level == 2 else None)
+        return _Level(name, refs["name"]), weight is not None or score is not None
 
     def _group(
         self,
         level: int,
         name: str,
-        weight: Decimal,
-        refs: tuple[SourceRef, SourceRef],
+        figures: tuple[Decimal | None, Decimal | None],
+        refs: dict[str, SourceRef],
         parent: str | None,
     ) -> None:
+        weight, score = figures
         for group in self.groups:
             if (group.level, group.name, group.parent, group.weight) == (
                 level,
@@ -156,7 +160,8 @@ class IndicatorTable:
                 name=name,
                 parent=parent,
                 weight=weight,
-                sources={"name": refs[0], "weight": refs[1]},
+                claimed_score=score,
+                sources=refs,
             )
         )
 
@@ -264,3 +269,41 @@ class IndicatorTable:
             sources=sources,
             **data,
         )
+
+
+def weights_from_labels(
+    indicators: list[Indicator], groups: list[IndicatorGroup], columns: dict[str, int] | None
+) -> list[Indicator]:
+    """Forms without a per-row weight column state weights in their level labels
+    (``产出指标（50分）`` › ``数量指标（20分）``): an indicator alone in its deepest weighted
+    group carries that group's weight (and the group's score, when the row has none)."""
+    if columns is None or "weight" in columns:
+        return indicators
+    result = []
+    for item in indicators:
+        group = _deepest_group(indicators, groups, item)
+        if group is None or item.weight is not None or group.weight is None:
+            result.append(item)
+            continue
+        update: dict[str, object] = {"weight": group.weight}
+        sources = dict(item.sources)
+        if "weight" in group.sources:
+            sources["weight"] = group.sources["weight"]
+        if item.claimed_score is None and group.claimed_score is not None:
+            update["claimed_score"] = group.claimed_score
+        result.append(item.model_copy(update={**update, "sources": sources}))
+    return result
+
+
+def _deepest_group(
+    indicators: list[Indicator], groups: list[IndicatorGroup], item: Indicator
+) -> IndicatorGroup | None:
+    for level, name in ((2, item.level2), (1, item.level1)):
+        group = next((g for g in groups if g.level == level and g.name == name
+                      and (level == 1 or g.parent in (None, item.level1))), None)  # fmt: skip
+        if group is None or group.weight is None:
+            continue
+        alone = [i for i in indicators if (i.level2 if level == 2 else i.level1) == name
+                 and (level == 1 or i.level1 == item.level1)]  # fmt: skip
+        return group if len(alone) == 1 else None
+    return None

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from jixiao.ingest.recognize.certainty import Reading, assess
 from jixiao.ingest.recognize.draft import Draft
-from jixiao.ingest.recognize.indicators import Totals
+from jixiao.ingest.recognize.indicators import Totals, weights_from_labels
 from jixiao.model import Form, Indicator, IndicatorGroup, ScoredEvaluation
 
 SCORED = "scored_evaluation"
@@ -28,12 +28,13 @@ class ScoredDraft(Draft):
             return None
         values = dict(self.values)
         values.setdefault("name", "评分表")
+        indicators = weights_from_labels(self.indicators, self.groups, self.header)
         uncertain = assess(
-            self.indicators, self.groups, self.reading, total_printed="claimed_total" in values
+            indicators, self.groups, self.reading, total_printed="claimed_total" in values
         )
         return ScoredEvaluation(
             uncertain=uncertain,
-            indicators=self.indicators,
+            indicators=indicators,
             groups=self.groups,
             sources=self.sources,
             **values,

@@ -16,7 +16,7 @@ from jixiao.ingest.grid import Cell
 from jixiao.ingest.recognize.certainty import Reading, assess
 from jixiao.ingest.recognize.draft import Draft
 from jixiao.ingest.recognize.headers import Vocabulary, flat, key
-from jixiao.ingest.recognize.indicators import Totals
+from jixiao.ingest.recognize.indicators import Totals, weights_from_labels
 from jixiao.ingest.recognize.rows import (
     ColumnMap,
     Row,
@@ -245,21 +245,24 @@ class SelfEvalDraft(Draft):
         values.setdefault("name", self.title or "（未填写名称）")
         model = ProjectSelfEvaluation if self.kind == PROJECT else DepartmentSelfEvaluation
         execution = values.get("execution_weight")
+        indicators = weights_from_labels(self.indicators, self.groups, self.header)
         uncertain = assess(
-            self.indicators,
+            indicators,
             self.groups,
             self.reading,
             total_printed="claimed_total" in values,
-            execution_weight=execution if isinstance(execution, Decimal) else ASSUMED_EXECUTION,
+            execution_weight=execution if isinstance(execution, Decimal) else (
+                ASSUMED_EXECUTION if self.funding else None
+            ),
         )
-        if execution is None and self.indicators:
+        if execution is None and self.indicators and self.funding:
             uncertain.append(Uncertainty(
                 aspect="execution_weight",
                 reason="表中未印执行率分值，按规则包的分值计算",
             ))
         return model(
             uncertain=uncertain,
-            indicators=self.indicators,
+            indicators=indicators,
             groups=self.groups,
             funding=self.funding,
             sources=self.sources,
