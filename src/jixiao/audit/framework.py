@@ -288,9 +288,18 @@ def _apply_certainty(finding: Finding, basis: frozenset[str], context: AuditCont
             if doubt.aspect in ("table", "group"):
                 return False
             reasons.append(doubt.reason)
-    if "rule" in basis and context.rule_assumed:
+    if "rule" in basis and context.rule_assumed and not _rule_printed(finding, form):
         reasons.append(f"评分规则系假定（{context.pack_reason or '未指定规则包'}）")
     if reasons and finding.severity is Severity.ERROR:
         finding.severity = Severity.WARNING
         finding.message += "（无法确定：" + "；".join(dict.fromkeys(reasons)) + "）"
     return True
+
+
+def _rule_printed(finding: Finding, form: object) -> bool:
+    """Whether the indicator a finding points at prints its own scoring rule (then the rule
+    is the document's, not the assumed pack's)."""
+    number = finding.location.indicator
+    if not isinstance(form, EvaluationBase) or number is None:
+        return False
+    return 0 <= number < len(form.indicators) and bool((form.indicators[number].rule or "").strip())

@@ -25,6 +25,8 @@ from jixiao.model.document import Document
 from jixiao.rules.pack import PACKAGE_DIR, Pack, builtin_pack_names, load_pack
 
 FALLBACK = "national"
+NO_PLACE = "未在文件中找到省份或地名线索，使用全国通用规则包 national"
+NO_PACK = "该省暂无专门规则包，使用全国通用规则包 national"
 # Packs that describe a document type rather than a province are never inferred.
 NOT_INFERRED = {"hunan-reference"}
 STATED_WEIGHT, NAME_WEIGHT, PROSE_WEIGHT = 100, 10, 1
@@ -175,17 +177,23 @@ def _recognise(stated: tuple[str, ...], names: str, prose: str) -> tuple[str | N
     return best, evidence[best]
 
 
+def pack_assumed(pack: Pack, reason: str) -> bool:
+    """Whether a pack chosen by :func:`resolve_pack` is an assumption rather than known: the
+    national fallback, taken because no province (or no pack for it) was found."""
+    return pack.name == FALLBACK and (reason == NO_PLACE or reason.endswith(NO_PACK))
+
+
 def infer_pack(document: Document) -> tuple[Pack, str]:
     """The pack to use and a Chinese sentence saying why."""
     province, why = recognise_province(document)
     if province is None:
-        return load_pack(FALLBACK), "未在文件中找到省份或地名线索，使用全国通用规则包 national"
+        return load_pack(FALLBACK), NO_PLACE
     for name, (pack_province, _) in sorted(_pack_places().items()):
         if pack_province == province:
             return load_pack(name), f"{why}，识别为{province}，使用规则包 {name}"
     return (
         load_pack(FALLBACK),
-        f"{why}，识别为{province}；该省暂无专门规则包，使用全国通用规则包 national",
+        f"{why}，识别为{province}；{NO_PACK}",
     )
 
 
