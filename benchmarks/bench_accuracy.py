@@ -33,7 +33,7 @@ from jixiao.audit import run_audit
 from jixiao.audit.framework import Finding, Severity
 from jixiao.errors import JixiaoError
 from jixiao.ingest import load_any
-from jixiao.rules.infer import infer_pack
+from jixiao.rules.infer import infer_pack, pack_assumed
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -113,7 +113,9 @@ def audit_file(path: Path) -> Audited:
     except JixiaoError as error:
         return Audited(failure=f"[{error.code}] {error.message}")
     pack, reason = infer_pack(document)
-    return Audited(run_audit(document, pack, pack_reason=reason), forms=len(document.forms))
+    findings = run_audit(document, pack, pack_reason=reason,
+                         rule_assumed=pack_assumed(pack, reason))
+    return Audited(findings, forms=len(document.forms))
 
 
 def counted(findings: list[Finding], errors_only: bool) -> list[Finding]:

@@ -37,3 +37,14 @@ def test_province_names() -> None:
     assert province_of("湖南省") == "湖南省"
     assert province_of("内蒙古") == "内蒙古自治区"
     assert province_of("昌吉") is None
+
+
+def test_county_named_alone_gives_its_province() -> None:
+    from jixiao.model import Document, ScoredEvaluation
+    from jixiao.rules.infer import county_mentions, recognise_province
+
+    form = ScoredEvaluation(name="填报单位：新邵县图书馆", indicators=[])
+    province, why = recognise_province(Document(forms=[form]))
+    assert province == "湖南省" and "新邵县" in why
+    assert county_mentions("旺苍县卫生健康局") == [("四川省", "旺苍县")]
+    assert county_mentions("朝阳区教育局") == []  # 朝阳区 is in two provinces: no evidence

@@ -11,7 +11,12 @@ from functools import lru_cache
 from jixiao.audit.framework import AuditContext, Location, Severity
 from jixiao.decimals import Agreement, agreement, tolerance_text
 from jixiao.model.common import SourceRef, StrictModel
-from jixiao.model.evaluation import EvaluationBase, Indicator, SelfEvaluationBase
+from jixiao.model.evaluation import (
+    EvaluationBase,
+    Indicator,
+    IndicatorGroup,
+    SelfEvaluationBase,
+)
 from jixiao.model.survey import Questionnaire
 from jixiao.scoring import FormResult, SurveyResult
 
@@ -108,6 +113,43 @@ def indicator_label(indicator: Indicator) -> str:
         path = "/".join(squeeze(p) for p in (indicator.level1, indicator.level2) if p)
         return f"{path}/（未命名）"
     return f"{indicator.code} {name}" if indicator.code else name
+
+
+def members(form: EvaluationBase, group: IndicatorGroup) -> list[Indicator]:
+    """The indicators printed under a group heading (level 1, or level 2 within its parent)."""
+    name = squeeze(group.name)
+    rows = [i for i in form.indicators if not is_placeholder_row(i)]  # template rows do not count
+    if group.level == 1:
+        return [i for i in rows if squeeze(i.level1) == name]
+    parent = squeeze(group.parent)
+    return [
+        i for i in rows if squeeze(i.level2) == name and (not parent or squeeze(i.level1) == parent)
+    ]
+
+
+PLACEHOLDER = re.compile(
+    r"^(?:…+|\.{3,}|。{3,}|—{3,})$|指标\s*\d+\s*[:：]|^(?:XX+|××+|xxx+|＊+|\*{2,})$|"
+    r"请填写|请输入|此处填写|填写说明"
+)
+
+
+@lru_cache(maxsize=65_536)
+def is_placeholder(text: str | None) -> bool:
+    """Template text left in (``……``, ``指标1：``, ``XX``, ``请填写``)."""
+    return bool(text) and PLACEHOLDER.search(squeeze(text)) is not None
+
+
+def is_placeholder_row(item: Indicator) -> bool:
+    """A template row: its name is a placeholder and it carries no values."""
+    return is_placeholder(item.name) and not any(
+        (item.weight, item.claimed_score, item.target, item.actual)
+    )
+
+
+# Tolerances named by findings that compare printed figures exactly or check presence.
+EXACT = "分值、个数按原文精确比较（±0）"
+PRESENCE = "不涉及数值比较（检查是否填写）"
+TEXT = "不涉及数值比较（按文字判断）"
 
 
 def weight_sum(indicators: Iterable[Indicator]) -> Decimal:

@@ -19,11 +19,12 @@ from enum import StrEnum
 from functools import cache
 from typing import ClassVar
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
 from jixiao.errors import JixiaoError
 from jixiao.model.common import SourceRef
 from jixiao.model.document import Document
+from jixiao.model.evaluation import EvaluationBase, Uncertainty
 from jixiao.rules.pack import Pack
 from jixiao.scoring import DocumentResult, score_document
 
@@ -71,15 +72,27 @@ class Finding(BaseModel):
     claimed: str | None = None
     expected: str | None = None
     tolerance: str | None = None
+    # What this finding rests on, when it differs from its check's ``rests_on``.
+    _rests_on: frozenset[str] | None = PrivateAttr(default=None)
 
 
 @dataclass
 class AuditContext:
-    """What a check sees: the document, the pack and the engine's scores (computed once)."""
+    """What a check sees: the document, the pack and the engine's scores (computed once).
+    ``rule_assumed`` is set when the pack was not stated but assumed (no province found)."""
 
     document: Document
     pack: Pack
     scores: DocumentResult
+    rule_assumed: bool = False
+    pack_reason: str = ""
+
+
+# What a finding can rest on (``Check.rests_on``): the whole table read (``table``), the
+# group it names read whole (``group``), a column's role (``column:<field>``), the printed
+# worth of the execution row (``execution_weight``), a printed total row (``total_row``)
+# and the rule pack (``rule``). See :func:`_apply_certainty`.
+FAMILY_BASIS: dict[str, frozenset[str]] = {"rule_conformance": frozenset({"rule"})}
 
 
 def _text(value: object) -> str | None:
@@ -98,6 +111,17 @@ class Check:
     # Codes of more general checks that report the same slip less precisely: their finding
     # is dropped when this check reports the same figure in the same paragraph.
     supersedes: ClassVar[tuple[str, ...]] = ()
+    # What the check's findings rest on; an uncertain basis turns an error into a warning,
+    # and a finding on a cut-off table or group is left to JX111. None: the family's default.
+    rests_on: ClassVar[frozenset[str] | None] = None
+    # The tolerance a finding names when it does not give its own.
+    tolerance: ClassVar[str | None] = None
+
+    @classmethod
+    def basis(cls) -> frozenset[str]:
+        if cls.rests_on is not None:
+            return cls.rests_on
+        return FAMILY_BASIS.get(cls.family, frozenset())
 
     def run(self, context: AuditContext) -> Iterable[Finding]:
         raise NotImplementedError
@@ -111,8 +135,9 @@ class Check:
         expected: object = None,
         severity: Severity | None = None,
         tolerance: str | None = None,
+        rests_on: Iterable[str] | None = None,
     ) -> Finding:
-        return Finding(
+        found = Finding(
             code=self.code,
             severity=severity or self.severity,
             title=self.title,
@@ -120,8 +145,11 @@ class Check:
             location=location or Location(),
             claimed=_text(claimed),
             expected=_text(expected),
-            tolerance=tolerance,
+            tolerance=tolerance or self.tolerance,
         )
+        if rests_on is not None:
+            found._rests_on = frozenset(rests_on)
+        return found
 
 
 @cache
@@ -170,15 +198,24 @@ def run_audit(
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
     pack_reason: str = "",
+    rule_assumed: bool = False,
 ) -> list[Finding]:
     """Run the selected checks; findings sorted by form, then severity, then code."""
-    context = AuditContext(document, pack, score_document(document, pack, pack_reason=pack_reason))
+    context = AuditContext(
+        document,
+        pack,
+        score_document(document, pack, pack_reason=pack_reason),
+        rule_assumed=rule_assumed,
+        pack_reason=pack_reason,
+    )
     findings: list[Finding] = []
     checks = selected_checks(select, ignore)
     for check_class in checks:
+        basis = check_class.basis()
         for finding in check_class().run(context):
             finding.document = document.source_file
-            findings.append(finding)
+            if _apply_certainty(finding, basis, context):
+                findings.append(finding)
     findings = _without_superseded(findings, {c.code: c.supersedes for c in checks})
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     findings.sort(
@@ -217,3 +254,52 @@ def _without_superseded(findings: list[Finding], supersedes: dict[str, tuple[str
             if spot is not None:
                 covered.setdefault(general, set()).add(spot)
     return [f for f in findings if key(f) is None or key(f) not in covered.get(f.code, set())]
+
+
+def _touches(doubt: Uncertainty, basis: frozenset[str], finding: Finding,
+             form: EvaluationBase) -> bool:
+    if doubt.aspect == "group":
+        if "group" not in basis or not (finding.location.field or "").startswith("groups."):
+            return False
+        number = finding.location.field.split(".")[1] if finding.location.field else ""
+        return number.isdigit() and int(number) < len(form.groups) and (
+            form.groups[int(number)].name == doubt.subject
+        )
+    if doubt.aspect == "column":
+        return f"column:{doubt.subject}" in basis
+    return doubt.aspect in basis
+
+
+def _apply_certainty(finding: Finding, basis: frozenset[str], context: AuditContext) -> bool:
+    """Error only when everything the finding rests on is certain: otherwise a warning that
+    says what is uncertain. False (drop it) for a finding on a cut-off table or group, which
+    JX111 reports once as information."""
+    basis = finding._rests_on if finding._rests_on is not None else basis
+    if not basis or finding.severity is Severity.INFO:
+        return True
+    reasons: list[str] = []
+    index = finding.location.form
+    forms = context.document.forms
+    form = forms[index] if index is not None and 0 <= index < len(forms) else None
+    if isinstance(form, EvaluationBase):
+        for doubt in form.uncertain:
+            if not _touches(doubt, basis, finding, form):
+                continue
+            if doubt.aspect in ("table", "group"):
+                return False
+            reasons.append(doubt.reason)
+    if "rule" in basis and context.rule_assumed and not _rule_printed(finding, form):
+        reasons.append(f"评分规则系假定（{context.pack_reason or '未指定规则包'}）")
+    if reasons and finding.severity is Severity.ERROR:
+        finding.severity = Severity.WARNING
+        finding.message += "（无法确定：" + "；".join(dict.fromkeys(reasons)) + "）"
+    return True
+
+
+def _rule_printed(finding: Finding, form: object) -> bool:
+    """Whether the indicator a finding points at prints its own scoring rule (then the rule
+    is the document's, not the assumed pack's)."""
+    number = finding.location.indicator
+    if not isinstance(form, EvaluationBase) or number is None:
+        return False
+    return 0 <= number < len(form.indicators) and bool((form.indicators[number].rule or "").strip())

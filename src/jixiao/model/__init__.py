@@ -11,6 +11,7 @@ from jixiao.model.evaluation import (
     IndicatorGroup,
     ProjectSelfEvaluation,
     ScoredEvaluation,
+    Uncertainty,
 )
 from jixiao.model.survey import Questionnaire, SurveyOption, SurveyQuestion
 
@@ -34,4 +35,5 @@ __all__ = [
     "SourceRef",
     "SurveyOption",
     "SurveyQuestion",
+    "Uncertainty",
 ]

@@ -88,6 +88,26 @@ class FundingLine(StrictModel):
     sources: dict[str, SourceRef] = Field(default_factory=dict)
 
 
+Aspect = Literal["table", "group", "column", "execution_weight", "total_row"]
+
+
+class Uncertainty(StrictModel):
+    """Something the recognizer could not read with certainty, and what it touches.
+
+    ``aspect`` says what a finding must rest on to be affected: ``table`` (the table is cut
+    off: its sums and totals cannot be checked), ``group`` (the group named in ``subject``
+    was not read whole), ``column`` (the role of the column ``subject`` was guessed),
+    ``execution_weight`` (the worth of the execution row was not printed) or ``total_row``
+    (no total row was printed). The auditor reports an error only when nothing it rests on
+    is uncertain; otherwise a warning that names ``reason``.
+    """
+
+    aspect: Aspect
+    subject: str | None = Field(default=None, description="分组名称或字段名")
+    reason: str = Field(description="不确定之处（中文）")
+    source: SourceRef | None = None
+
+
 class EvaluationBase(StrictModel):
     type: str
     name: str = Field(description="项目名称或单位名称")
@@ -108,7 +128,15 @@ class EvaluationBase(StrictModel):
             "problems 存在的问题及原因分析，suggestions 有关建议，other 其他需要说明的问题"
         ),
     )
+    uncertain: list[Uncertainty] = Field(
+        default_factory=list, description="识别时无法确定之处（表格不完整、列含义推测等）"
+    )
     sources: dict[str, SourceRef] = Field(default_factory=dict)
+
+    @property
+    def cut_off(self) -> bool:
+        """Whether the table was read incomplete (cut off at its top or bottom)."""
+        return any(u.aspect == "table" for u in self.uncertain)
 
 
 class SelfEvaluationBase(EvaluationBase):
@@ -127,6 +155,27 @@ class SelfEvaluationBase(EvaluationBase):
             if line.is_total:
                 return line
         return self.funding[0] if len(self.funding) == 1 else None
+
+    def execution_amounts(self) -> tuple[Decimal | None, Decimal | None, bool]:
+        """Budget and executed amount the execution rate follows from, and whether they are
+        the sum of the source lines: when the total line prints only zeros or blanks while
+        its sources carry amounts (the total row left unfilled), the sources tell."""
+        line = self.total_funding
+        if line is None:
+            return None, None, False
+        budget = line.adjusted_budget if line.adjusted_budget is not None else (
+            line.initial_budget
+        )
+        if budget or line.executed:
+            return budget, line.executed, False
+        parts = [other for other in self.funding if not other.is_total]
+        budgets = [b for p in parts
+                   if (b := p.adjusted_budget if p.adjusted_budget is not None
+                       else p.initial_budget) is not None]  # fmt: skip
+        spent = [p.executed for p in parts if p.executed is not None]
+        if not line.is_total or not any(budgets) or not spent:
+            return budget, line.executed, False
+        return sum(budgets, Decimal(0)), sum(spent, Decimal(0)), True
 
 
 class ProjectSelfEvaluation(SelfEvaluationBase):

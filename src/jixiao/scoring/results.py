@@ -39,6 +39,9 @@ class ExecutionResult(BaseModel):
     claimed_score: Decimal | None
     computed_score: Decimal | None
     agrees: bool | None = None
+    from_sources: bool = Field(
+        default=False, description="合计行为空或 0，执行率按各资金来源之和计算"
+    )
 
 
 class SubtotalResult(BaseModel):

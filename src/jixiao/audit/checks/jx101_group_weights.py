@@ -1,26 +1,25 @@
-"""JX101: a printed group weight differs from the sum of the weights under it."""
+"""JX101: a printed group weight differs from the sum of the weights under it.
+
+``members`` (now in :mod:`jixiao.audit.common`) is re-exported for older imports.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
 
-from jixiao.audit.common import evaluations, form_location, plain, squeeze, weight_sum
+from jixiao.audit.common import (
+    EXACT,
+    evaluations,
+    form_location,
+    members,
+    plain,
+    squeeze,
+    weight_sum,
+)
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
-from jixiao.model.evaluation import EvaluationBase, Indicator, IndicatorGroup
 
-
-def members(form: EvaluationBase, group: IndicatorGroup) -> list[Indicator]:
-    """The indicators printed under a group heading (level 1, or level 2 within its parent)."""
-    name = squeeze(group.name)
-    if group.level == 1:
-        return [i for i in form.indicators if squeeze(i.level1) == name]
-    parent = squeeze(group.parent)
-    return [
-        i
-        for i in form.indicators
-        if squeeze(i.level2) == name and (not parent or squeeze(i.level1) == parent)
-    ]
+__all__ = ["GroupWeightMismatch", "members"]
 
 
 class GroupWeightMismatch(Check):
@@ -36,6 +35,8 @@ class GroupWeightMismatch(Check):
     title = "分组分值与所属指标分值之和不符"
     family = "structure"
     severity = Severity.ERROR
+    rests_on = frozenset({"group", "column:weight"})
+    tolerance = EXACT
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in evaluations(context):

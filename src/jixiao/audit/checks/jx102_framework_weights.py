@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from jixiao.audit.common import evaluations, form_location, plain, squeeze, weight_sum
+from jixiao.audit.common import (
+    EXACT,
+    evaluations,
+    form_location,
+    plain,
+    squeeze,
+    weight_sum,
+)
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 
 
@@ -22,6 +29,8 @@ class FrameworkWeightMismatch(Check):
     title = "一级指标分值与评价框架不符"
     family = "structure"
     severity = Severity.WARNING
+    rests_on = frozenset({"table", "rule", "column:weight"})
+    tolerance = EXACT
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         pack = context.pack

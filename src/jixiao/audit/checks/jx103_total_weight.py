@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.audit.common import ZERO, evaluations, form_location, plain, weight_sum
+from jixiao.audit.common import (
+    EXACT,
+    ZERO,
+    evaluations,
+    form_location,
+    plain,
+    weight_sum,
+)
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 from jixiao.model.evaluation import SelfEvaluationBase
 
@@ -22,6 +29,8 @@ class TotalWeightMismatch(Check):
     title = "分值合计不等于满分"
     family = "structure"
     severity = Severity.ERROR
+    rests_on = frozenset({"table", "execution_weight", "column:weight"})
+    tolerance = EXACT
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in evaluations(context):
@@ -29,7 +38,9 @@ class TotalWeightMismatch(Check):
                 continue
             execution = ZERO
             framework = context.pack.frameworks.get(form.type)
-            if isinstance(form, SelfEvaluationBase):
+            if isinstance(form, SelfEvaluationBase) and (
+                form.funding or form.execution_weight is not None
+            ):  # no funding block printed: no execution row to assume
                 execution = form.execution_weight or (
                     framework.execution_weight if framework else None
                 ) or ZERO

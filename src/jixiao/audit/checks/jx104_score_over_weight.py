@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from jixiao.audit.checks.jx101_group_weights import members
 from jixiao.audit.common import (
+    EXACT,
     ZERO,
     evaluations,
     form_location,
     indicator_location,
+    members,
     plain,
     squeeze,
 )
@@ -30,6 +31,8 @@ class ScoreAboveWeight(Check):
     title = "得分超过分值"
     family = "structure"
     severity = Severity.ERROR
+    rests_on = frozenset({"column:weight", "column:claimed_score"})
+    tolerance = EXACT
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in evaluations(context):
@@ -70,6 +73,7 @@ class ScoreAboveWeight(Check):
                         location=location,
                         claimed=got,
                         expected=group.weight,
+                        rests_on={"group", "column:claimed_score"},
                     )
             full = form.total_weight
             if full is not None and form.claimed_total is not None and form.claimed_total > full:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.audit.common import ZERO, evaluations, form_location, indicator_location, plain
+from jixiao.audit.common import (
+    EXACT,
+    ZERO,
+    evaluations,
+    form_location,
+    indicator_location,
+    plain,
+)
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 from jixiao.model.evaluation import SelfEvaluationBase
 
@@ -21,6 +28,8 @@ class NegativeScore(Check):
     title = "得分为负数"
     family = "structure"
     severity = Severity.ERROR
+    rests_on = frozenset({"column:claimed_score"})
+    tolerance = EXACT
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in evaluations(context):

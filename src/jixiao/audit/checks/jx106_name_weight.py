@@ -6,7 +6,12 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.audit.common import evaluations, indicator_location, plain
+from jixiao.audit.common import (
+    EXACT,
+    evaluations,
+    indicator_location,
+    plain,
+)
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 
 NAME_POINTS = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
@@ -24,6 +29,8 @@ class NameWeightMismatch(Check):
     title = "名称中的分值与分值栏不符"
     family = "structure"
     severity = Severity.ERROR
+    rests_on = frozenset({"column:weight"})
+    tolerance = EXACT
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in evaluations(context):

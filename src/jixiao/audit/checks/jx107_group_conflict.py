@@ -5,8 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.audit.checks.jx101_group_weights import members
-from jixiao.audit.common import evaluations, form_location, plain, squeeze, weight_sum
+from jixiao.audit.common import (
+    EXACT,
+    evaluations,
+    form_location,
+    members,
+    plain,
+    squeeze,
+    weight_sum,
+)
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 
 
@@ -22,6 +29,8 @@ class GroupWeightConflict(Check):
     title = "同一分组标注了不同分值"
     family = "structure"
     severity = Severity.ERROR
+    rests_on = frozenset[str]()
+    tolerance = EXACT
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in evaluations(context):

@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from jixiao.audit.common import evaluations, indicator_location, squeeze
+from jixiao.audit.common import (
+    TEXT,
+    evaluations,
+    indicator_location,
+    squeeze,
+)
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 
 _PREFIX = re.compile(r"^([A-Z][0-9]*)(?=[\u4e00-\u9fff])")
@@ -23,6 +28,8 @@ class CodeOutsideGroup(Check):
     title = "指标编号与所在分组不符"
     family = "structure"
     severity = Severity.WARNING
+    rests_on = frozenset[str]()
+    tolerance = TEXT
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in evaluations(context):

@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from jixiao.audit.common import evaluations, form_location, squeeze
+from jixiao.audit.common import (
+    TEXT,
+    evaluations,
+    form_location,
+    squeeze,
+)
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 
 _LISTED = re.compile(r"((?:[\u4e00-\u9fff]{2}、)*[\u4e00-\u9fff]{2})类")
@@ -23,6 +28,8 @@ class TitleContentMismatch(Check):
     title = "表名与所列指标类别不符"
     family = "structure"
     severity = Severity.WARNING
+    rests_on = frozenset({"table"})
+    tolerance = TEXT
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in evaluations(context):

@@ -21,6 +21,7 @@ class TotalNotSumOfScores(Check):
     title = "总分不等于各项得分之和"
     family = "arithmetic"
     severity = Severity.ERROR
+    rests_on = frozenset({"table", "column:claimed_score"})
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in evaluations(context):

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.audit.checks.jx101_group_weights import members
-from jixiao.audit.common import ZERO, evaluations, form_location, judge, plain, squeeze
+from jixiao.audit.common import (
+    ZERO,
+    evaluations,
+    form_location,
+    judge,
+    members,
+    plain,
+    squeeze,
+)
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 
 
@@ -20,6 +27,7 @@ class GroupScoreNotSum(Check):
     title = "分组得分小计与明细不符"
     family = "arithmetic"
     severity = Severity.ERROR
+    rests_on = frozenset({"group", "column:claimed_score"})
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in evaluations(context):

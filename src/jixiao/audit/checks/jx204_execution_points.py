@@ -19,6 +19,7 @@ class ExecutionPointsWrong(Check):
     title = "执行率得分计算错误"
     family = "arithmetic"
     severity = Severity.ERROR
+    rests_on = frozenset({"execution_weight", "column:execution_score"})
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in self_evaluations(context):
@@ -31,14 +32,18 @@ class ExecutionPointsWrong(Check):
             verdict = judge(execution.claimed_score, execution.computed_score)
             if not verdict.wrong:
                 continue
+            severity, note = verdict.severity, verdict.note
+            if execution.from_sources:
+                note += "（合计行为空或 0，按各资金来源之和计算）"
+                severity = Severity.WARNING if severity is Severity.ERROR else severity
             yield self.finding(
                 f"执行率 {plain(execution.executed or ZERO)} / {plain(execution.budget or ZERO)} = "
                 f"{execution.computed_rate}%，得分应为 {plain(execution.weight)} × "
                 f"{execution.computed_rate}% = {execution.computed_score}，原文为 "
-                f"{plain(execution.claimed_score)}{verdict.note}",
+                f"{plain(execution.claimed_score)}{note}",
                 location=form_location(index, form, "claimed_execution_score"),
                 claimed=execution.claimed_score,
                 expected=execution.computed_score,
-                severity=verdict.severity,
+                severity=severity,
                 tolerance=verdict.tolerance,
             )

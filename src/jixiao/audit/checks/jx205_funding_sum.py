@@ -34,6 +34,7 @@ class FundingSourcesNotSum(Check):
     title = "资金来源之和与合计不符"
     family = "arithmetic"
     severity = Severity.ERROR
+    rests_on = frozenset[str]()
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in self_evaluations(context):

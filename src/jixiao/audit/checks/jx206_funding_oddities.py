@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.audit.common import HUNDRED, form_location, plain, self_evaluations, squeeze
+from jixiao.audit.common import (
+    EXACT,
+    HUNDRED,
+    form_location,
+    plain,
+    self_evaluations,
+    squeeze,
+)
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 from jixiao.decimals import round_half_up
 
@@ -21,6 +28,8 @@ class FundingOddity(Check):
     title = "预算数与执行数关系异常"
     family = "arithmetic"
     severity = Severity.INFO
+    rests_on = frozenset[str]()
+    tolerance = EXACT
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in self_evaluations(context):

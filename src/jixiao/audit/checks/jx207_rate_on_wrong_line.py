@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.audit.common import form_location, self_evaluations, squeeze
+from jixiao.audit.common import (
+    TEXT,
+    form_location,
+    self_evaluations,
+    squeeze,
+)
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 
 
@@ -21,6 +26,8 @@ class RateOnComponentLine(Check):
     title = "执行率印在非合计行"
     family = "arithmetic"
     severity = Severity.WARNING
+    rests_on = frozenset[str]()
+    tolerance = TEXT
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in self_evaluations(context):

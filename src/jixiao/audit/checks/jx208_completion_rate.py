@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.audit.common import HUNDRED, evaluations, indicator_location, judge
+from jixiao.audit.common import HUNDRED, TEXT, evaluations, indicator_location, judge
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 from jixiao.decimals import Agreement, agreement, parse_percent, round_half_up
 from jixiao.rules.measure import Direction, compare
@@ -25,6 +25,7 @@ class CompletionRateWrong(Check):
     title = "完成率计算错误"
     family = "arithmetic"
     severity = Severity.ERROR
+    rests_on = frozenset({"column:completion", "column:target", "column:actual"})
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in evaluations(context):
@@ -41,6 +42,7 @@ class CompletionRateWrong(Check):
                         location=location,
                         claimed=text,
                         severity=Severity.WARNING,
+                        tolerance=TEXT,
                     )
                     continue
                 if comparison is None:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.audit.common import form_location, questionnaires
+from jixiao.audit.common import (
+    EXACT,
+    form_location,
+    questionnaires,
+)
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 
 
@@ -19,6 +23,8 @@ class SurveyCountsExceedValid(Check):
     title = "问卷人数超过有效问卷"
     family = "arithmetic"
     severity = Severity.ERROR
+    rests_on = frozenset[str]()
+    tolerance = EXACT
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, survey in questionnaires(context):

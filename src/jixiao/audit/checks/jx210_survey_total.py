@@ -19,6 +19,7 @@ class SurveyTotalWrong(Check):
     title = "问卷总得分计算错误"
     family = "arithmetic"
     severity = Severity.ERROR
+    rests_on = frozenset[str]()
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, survey in questionnaires(context):

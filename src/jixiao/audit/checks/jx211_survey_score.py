@@ -27,6 +27,7 @@ class SurveyScoreWrong(Check):
     title = "问卷综合得分计算错误"
     family = "arithmetic"
     severity = Severity.ERROR
+    rests_on = frozenset[str]()
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, survey in questionnaires(context):

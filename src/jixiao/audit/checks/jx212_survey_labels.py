@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from jixiao.audit.common import form_location, questionnaires
+from jixiao.audit.common import (
+    TEXT,
+    form_location,
+    questionnaires,
+)
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 
 _LETTER = re.compile(r"^\s*([A-Za-z])\s*[.．、:：)]")
@@ -23,6 +27,8 @@ class SurveyOptionLetters(Check):
     title = "问卷选项编号不连续"
     family = "arithmetic"
     severity = Severity.INFO
+    rests_on = frozenset[str]()
+    tolerance = TEXT
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, survey in questionnaires(context):

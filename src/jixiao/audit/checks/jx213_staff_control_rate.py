@@ -22,6 +22,7 @@ class StaffControlRateWrong(Check):
     title = "在职人员控制率计算错误"
     family = "arithmetic"
     severity = Severity.ERROR
+    rests_on = frozenset[str]()
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in enumerate(context.document.forms):

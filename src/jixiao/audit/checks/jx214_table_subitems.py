@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.audit.common import form_location, plain, squeeze
+from jixiao.audit.common import form_location, plain, squeeze, sum_tolerance_text
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 from jixiao.decimals import SumVerdict, judge_sum
 from jixiao.model.basic_data import BasicDataRow, BasicDataTable
@@ -43,6 +43,7 @@ class TableSubitemsNotSum(Check):
     title = "表内分项之和与合计不符"
     family = "arithmetic"
     severity = Severity.ERROR
+    rests_on = frozenset[str]()
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in enumerate(context.document.forms):
@@ -74,4 +75,5 @@ class TableSubitemsNotSum(Check):
                         claimed=stated,
                         expected=got,
                         severity=Severity.INFO if within else Severity.ERROR,
+                        tolerance=sum_tolerance_text(len(values) + 1, judged.tolerance),
                     )

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from jixiao.audit.common import HUNDRED, form_location, plain, squeeze
+from jixiao.audit.common import (
+    EXACT,
+    HUNDRED,
+    form_location,
+    plain,
+    squeeze,
+)
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 from jixiao.decimals import round_half_up
 from jixiao.model.basic_data import BasicDataTable
@@ -24,6 +30,8 @@ class SpendingOverBudget(Check):
     title = "决算数超过预算数"
     family = "arithmetic"
     severity = Severity.WARNING
+    rests_on = frozenset[str]()
+    tolerance = EXACT
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in enumerate(context.document.forms):

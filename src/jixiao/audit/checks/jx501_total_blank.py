@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.audit.common import evaluations, form_location, form_result
+from jixiao.audit.common import (
+    PRESENCE,
+    evaluations,
+    form_location,
+    form_result,
+)
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 
 
@@ -20,6 +25,8 @@ class TotalBlank(Check):
     title = "总分未填写"
     family = "completeness"
     severity = Severity.ERROR
+    rests_on = frozenset({"table", "total_row"})
+    tolerance = PRESENCE
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in evaluations(context):

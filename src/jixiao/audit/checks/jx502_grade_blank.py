@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.audit.common import evaluations, form_location, form_result, has_place
+from jixiao.audit.common import (
+    PRESENCE,
+    evaluations,
+    form_location,
+    form_result,
+    has_place,
+)
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 
 
@@ -20,6 +26,8 @@ class GradeBlank(Check):
     title = "评价等次未填写"
     family = "completeness"
     severity = Severity.WARNING
+    rests_on = frozenset({"table", "total_row"})
+    tolerance = PRESENCE
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in evaluations(context):

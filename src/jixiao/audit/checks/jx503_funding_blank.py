@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.audit.common import ZERO, form_location, plain, self_evaluations, squeeze
+from jixiao.audit.common import (
+    PRESENCE,
+    ZERO,
+    form_location,
+    plain,
+    self_evaluations,
+    squeeze,
+)
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 
 
@@ -20,6 +27,8 @@ class FundingBlank(Check):
     title = "预算资金数据未填写"
     family = "completeness"
     severity = Severity.ERROR
+    rests_on = frozenset[str]()
+    tolerance = PRESENCE
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in self_evaluations(context):

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.audit.common import form_location, form_result, has_place, self_evaluations
+from jixiao.audit.common import (
+    PRESENCE,
+    form_location,
+    form_result,
+    has_place,
+    self_evaluations,
+)
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 
 
@@ -20,6 +26,8 @@ class ExecutionBlank(Check):
     title = "执行率或执行率得分未填写"
     family = "completeness"
     severity = Severity.WARNING
+    rests_on = frozenset[str]()
+    tolerance = PRESENCE
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in self_evaluations(context):

@@ -1,32 +1,24 @@
-"""JX505: template placeholders left in the form."""
+"""JX505: template placeholders left in the form.
+
+``is_placeholder``/``is_placeholder_row`` live in :mod:`jixiao.audit.common`.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from functools import lru_cache
 
-from jixiao.audit.common import evaluations, form_location, indicator_location, squeeze
-from jixiao.audit.framework import AuditContext, Check, Finding, Severity
-from jixiao.model.evaluation import Indicator
-
-PLACEHOLDER = re.compile(
-    r"^(?:…+|\.{3,}|。{3,}|—{3,})$|指标\s*\d+\s*[:：]|^(?:XX+|××+|xxx+|＊+|\*{2,})$|"
-    r"请填写|请输入|此处填写|填写说明"
+from jixiao.audit.common import (
+    TEXT,
+    evaluations,
+    form_location,
+    indicator_location,
+    is_placeholder,
+    is_placeholder_row,
+    squeeze,
 )
+from jixiao.audit.framework import AuditContext, Check, Finding, Severity
+
 TEXT_FIELDS = ("name", "target", "actual", "level2")
-
-
-@lru_cache(maxsize=65_536)
-def is_placeholder(text: str | None) -> bool:
-    return bool(text) and PLACEHOLDER.search(squeeze(text)) is not None
-
-
-def is_placeholder_row(item: Indicator) -> bool:
-    """A template row: its name is a placeholder and it carries no values."""
-    return is_placeholder(item.name) and not any(
-        (item.weight, item.claimed_score, item.target, item.actual)
-    )
 
 
 class TemplatePlaceholder(Check):
@@ -40,6 +32,8 @@ class TemplatePlaceholder(Check):
     title = "模板占位符未替换"
     family = "completeness"
     severity = Severity.WARNING
+    rests_on = frozenset[str]()
+    tolerance = TEXT
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in evaluations(context):

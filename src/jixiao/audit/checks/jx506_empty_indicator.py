@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.audit.checks.jx505_placeholders import is_placeholder_row
-from jixiao.audit.common import evaluations, indicator_location, plain, squeeze
+from jixiao.audit.common import (
+    PRESENCE,
+    evaluations,
+    indicator_location,
+    is_placeholder_row,
+    plain,
+    squeeze,
+)
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 
 
@@ -21,6 +27,8 @@ class UnnamedIndicator(Check):
     title = "指标名称为空"
     family = "completeness"
     severity = Severity.WARNING
+    rests_on = frozenset[str]()
+    tolerance = PRESENCE
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in evaluations(context):

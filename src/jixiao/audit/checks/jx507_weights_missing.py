@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.audit.checks.jx505_placeholders import is_placeholder_row
 from jixiao.audit.common import (
+    PRESENCE,
     evaluations,
     form_location,
     indicator_location,
+    is_placeholder_row,
     plain,
     squeeze,
 )
@@ -27,6 +28,8 @@ class WeightOrScoreMissing(Check):
     title = "分值或得分缺失"
     family = "completeness"
     severity = Severity.WARNING
+    rests_on = frozenset({"column:weight", "column:claimed_score"})
+    tolerance = PRESENCE
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in evaluations(context):

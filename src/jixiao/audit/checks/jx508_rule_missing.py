@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.audit.common import evaluations, form_location
+from jixiao.audit.common import (
+    PRESENCE,
+    evaluations,
+    form_location,
+)
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 from jixiao.model.evaluation import ScoredEvaluation
 
@@ -21,6 +25,8 @@ class RuleMissing(Check):
     title = "缺少评分标准"
     family = "completeness"
     severity = Severity.WARNING
+    rests_on = frozenset({"column:rule"})
+    tolerance = PRESENCE
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in evaluations(context):

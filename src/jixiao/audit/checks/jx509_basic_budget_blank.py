@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.audit.common import form_location, squeeze
+from jixiao.audit.common import (
+    PRESENCE,
+    form_location,
+    squeeze,
+)
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 from jixiao.model.basic_data import BasicDataTable
 
@@ -20,6 +24,8 @@ class BasicBudgetBlank(Check):
     title = "基础数据表预算数未填写"
     family = "completeness"
     severity = Severity.WARNING
+    rests_on = frozenset[str]()
+    tolerance = PRESENCE
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in enumerate(context.document.forms):

@@ -15,7 +15,7 @@ from jixiao.audit.html import render_html
 from jixiao.audit.report import AuditRun, DocumentReport, LoadFailure
 from jixiao.cli.loading import load_input
 from jixiao.errors import JixiaoError
-from jixiao.rules.infer import resolve_pack
+from jixiao.rules.infer import pack_assumed, resolve_pack
 
 INPUT_SUFFIXES = (".yaml", ".yml", ".json", ".docx", ".xlsx", ".txt", ".html", ".htm")
 COLOURS = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -73,7 +73,8 @@ def audit_files(
             run.failures.append(LoadFailure(file=str(path), code="E401",
                                             message=f"无法读取该文件：{error}"))
             continue
-        findings = run_audit(document, chosen, select=select, ignore=ignore, pack_reason=reason)
+        findings = run_audit(document, chosen, select=select, ignore=ignore, pack_reason=reason,
+                             rule_assumed=pack_assumed(chosen, reason))
         run.documents.append(DocumentReport(file=str(path), pack=chosen.name,
                                             pack_reason=reason, findings=findings))
     return run

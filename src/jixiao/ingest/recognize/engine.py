@@ -266,6 +266,7 @@ class Engine:
             self.name_from_caption(draft)
         draft.groups = table.groups
         draft.header = table.columns
+        draft.reading = table.reading
         self.part = table
 
     def name_from_caption(self, draft: Draft) -> None:
@@ -280,6 +281,7 @@ class Engine:
         if isinstance(part, IndicatorTable) and isinstance(draft, SelfEvalDraft | ScoredDraft):
             totals = part.totals(row)
             if totals is not None:
+                part.reading.closed = True
                 draft.totals(totals)
                 self.part = None
                 return True
@@ -326,6 +328,8 @@ class Engine:
         names: dict[int, list[str]] = {}
         kinds: dict[int, list[str]] = {}
         for draft in self.drafts:
+            if isinstance(draft, SelfEvalDraft):
+                draft = draft.scored_by_framework(self.vocab) or draft
             form = draft.build()
             if form is None:
                 continue

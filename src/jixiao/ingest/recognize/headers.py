@@ -91,6 +91,7 @@ class Vocabulary:
     accounts_item: frozenset[str]
     accounts_amount: frozenset[str]
     total_labels: frozenset[str]
+    scoring_dimensions: tuple[str, ...]
     funding_total_labels: frozenset[str]
     titles: tuple[tuple[str, tuple[str, ...]], ...]
 
@@ -129,6 +130,7 @@ def vocabulary() -> Vocabulary:
         accounts_item=frozenset(key(w) for w in data["accounts_item"]),
         accounts_amount=frozenset(key(w) for w in data["accounts_amount"]),
         total_labels=frozenset(key(w) for w in data["total_labels"]),
+        scoring_dimensions=tuple(key(w) for w in data["scoring_dimensions"]),
         funding_total_labels=frozenset(key(w) for w in data["funding_total_labels"]),
         titles=tuple((kind, tuple(key(w) for w in words)) for kind, words in data["titles"]),
     )

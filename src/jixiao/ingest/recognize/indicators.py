@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from jixiao.ingest.grid import Cell
+from jixiao.ingest.recognize.certainty import Reading
 from jixiao.ingest.recognize.headers import Vocabulary, flat
 from jixiao.ingest.recognize.rows import (
     ColumnMap,
@@ -25,6 +26,7 @@ from jixiao.ingest.recognize.rows import (
     source,
     split_code,
     split_weight,
+    stated_points,
 )
 from jixiao.model import Indicator, IndicatorGroup, SourceRef
 
@@ -45,13 +47,7 @@ TEXT_FIELDS = (
 )
 VALUE_FIELDS = frozenset(NUMBER_FIELDS + TEXT_FIELDS)
 SCORING_FIELDS = frozenset({"explanation", "points", "notes"})
-_PLACEHOLDER_RE = re.compile(r"^(?:…+|\.{3,}|·+|指标\s*\d+\s*[:：]?|[…·\s]+)$")
 _BARE_SCORE_RE = re.compile(r"^\d+(?:\.\d+)?\s*分?$")
-
-
-def is_placeholder(text: str) -> bool:
-    """Template rows left unfilled (``……``, ``指标1:``): kept so the auditor can flag them."""
-    return bool(_PLACEHOLDER_RE.match(text.strip())) and text.strip() != ""
 
 
 @dataclass
@@ -75,9 +71,12 @@ class IndicatorTable:
     width: int
     vocab: Vocabulary
     group_weights: dict[str, int] = field(default_factory=dict)
+    group_scores: dict[str, int] = field(default_factory=dict)
     level1: _Level | None = None
     level2: _Level | None = None
     groups: list[IndicatorGroup] = field(default_factory=list)
+    reading: Reading = field(default_factory=Reading)
+    rows_read: int = 0
 
     @classmethod
     def detect(cls, row: Row, vocab: Vocabulary) -> IndicatorTable | None:
@@ -90,22 +89,24 @@ class IndicatorTable:
         if not levels or not enough or len(columns) < 3 or matched * 3 < len(row.cells):
             return None
         table = cls(columns, len(row.slots), vocab)
-        table._weights_beside_levels(row)
+        table._beside_levels(row, "weight", table.group_weights)
+        table._beside_levels(row, "claimed_score", table.group_scores)
         return table
 
-    def _weights_beside_levels(self, row: Row) -> None:
-        """``一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值``: a weight column right of a
-        level column holds that level's group weight; the indicator's own is the last one."""
-        weights = [c for c, m in header_matches(row, self.vocab.indicator) if m.field == "weight"]
-        if len(weights) < 2:
+    def _beside_levels(self, row: Row, fld: str, found: dict[str, int]) -> None:
+        """``一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值`` (or ``得分`` after each level):
+        a weight or score column right of a level column holds that level's group weight or
+        score; the indicator's own is the last one."""
+        cols = [c for c, m in header_matches(row, self.vocab.indicator) if m.field == fld]
+        if len(cols) < 2:
             return
-        for col in weights:
+        for col in cols:
             left = next((f for f, c in self.columns.items() if c == col - 1), None)
             if left in ("level1", "level2"):
-                self.group_weights[left] = col
-        own = [c for c in weights if c not in self.group_weights.values()]
+                found[left] = col
+        own = [c for c in cols if c not in found.values()]
         if own:
-            self.columns["weight"] = own[-1]
+            self.columns[fld] = own[-1]
 
     @property
     def looks_scored(self) -> bool:
@@ -120,24 +121,31 @@ class IndicatorTable:
             return None, False
         text, weight = split_weight(flat(cell.text))
         _, name = split_code(text)
-        ref = weight_ref = source(row.grid, cell)
+        refs = {"name": source(row.grid, cell)}
+        if weight is not None:
+            refs["weight"] = refs["name"]
         weight_cell = row.at(self.group_weights.get(fld))
         if weight is None and weight_cell is not None:
             weight = parse_decimal(weight_cell.text)
-            weight_ref = source(row.grid, weight_cell)
-        if weight is not None:
+            refs["weight"] = source(row.grid, weight_cell)
+        score_cell = row.at(self.group_scores.get(fld))
+        score = parse_decimal(score_cell.text) if score_cell is not None else None
+        if score is not None and score_cell is not None:
+            refs["claimed_score"] = source(row.grid, score_cell)
+        if weight is not None or score is not None:
             level = 1 if fld == "level1" else 2
-            self._group(level, name, weight, (ref, weight_ref), parent if level == 2 else None)
-        return _Level(name, ref), weight is not None
+            self._group(level, name, (weight, score), refs, parent if level == 2 else None)
+        return _Level(name, refs["name"]), weight is not None or score is not None
 
     def _group(
         self,
         level: int,
         name: str,
-        weight: Decimal,
-        refs: tuple[SourceRef, SourceRef],
+        figures: tuple[Decimal | None, Decimal | None],
+        refs: dict[str, SourceRef],
         parent: str | None,
     ) -> None:
+        weight, score = figures
         for group in self.groups:
             if (group.level, group.name, group.parent, group.weight) == (
                 level,
@@ -152,7 +160,8 @@ class IndicatorTable:
                 name=name,
                 parent=parent,
                 weight=weight,
-                sources={"name": refs[0], "weight": refs[1]},
+                claimed_score=score,
+                sources=refs,
             )
         )
 
@@ -175,6 +184,14 @@ class IndicatorTable:
             if cell is not None:
                 setattr(totals, attr, parse_decimal(cell.text))
                 totals.sources[attr] = source(row.grid, cell)
+        numbers = [c for c in row.cells[1:] if parse_decimal(c.text) is not None]
+        if totals.score is None and len(numbers) == 1 and "claimed_score" in self.columns:
+            # "总分（100分） | 96": the one figure of a total row is its score
+            totals.score = parse_decimal(numbers[0].text)
+            totals.sources["score"] = source(row.grid, numbers[0])
+        if totals.weight is None and (stated := stated_points(first.text)) is not None:
+            totals.weight = stated
+            totals.sources["weight"] = source(row.grid, first)
         return totals
 
     def read(self, row: Row) -> Indicator | None:
@@ -206,7 +223,15 @@ class IndicatorTable:
             self.level1 = level1
         if level2 is not None:
             self.level2 = level2
+        self.rows_read += 1
+        if self.rows_read == 1 and self.level1 is None and self._level1_printed:
+            self.reading.top_cut = source(row.grid, row.cells[0])
         return self._indicator(row, name_cell, values)
+
+    @property
+    def _level1_printed(self) -> bool:
+        """Whether rows print a level-1 label of their own (not only the indicator name)."""
+        return "level1" in self.columns and ("name" in self.columns or "level2" in self.columns)
 
     def _indicator(
         self, row: Row, name_cell: Cell | None, values: dict[str, Cell | None]
@@ -244,3 +269,41 @@ class IndicatorTable:
             sources=sources,
             **data,
         )
+
+
+def weights_from_labels(
+    indicators: list[Indicator], groups: list[IndicatorGroup], columns: dict[str, int] | None
+) -> list[Indicator]:
+    """Forms without a per-row weight column state weights in their level labels
+    (``产出指标（50分）`` › ``数量指标（20分）``): an indicator alone in its deepest weighted
+    group carries that group's weight (and the group's score, when the row has none)."""
+    if columns is None or "weight" in columns:
+        return indicators
+    result = []
+    for item in indicators:
+        group = _deepest_group(indicators, groups, item)
+        if group is None or item.weight is not None or group.weight is None:
+            result.append(item)
+            continue
+        update: dict[str, object] = {"weight": group.weight}
+        sources = dict(item.sources)
+        if "weight" in group.sources:
+            sources["weight"] = group.sources["weight"]
+        if item.claimed_score is None and group.claimed_score is not None:
+            update["claimed_score"] = group.claimed_score
+        result.append(item.model_copy(update={**update, "sources": sources}))
+    return result
+
+
+def _deepest_group(
+    indicators: list[Indicator], groups: list[IndicatorGroup], item: Indicator
+) -> IndicatorGroup | None:
+    for level, name in ((2, item.level2), (1, item.level1)):
+        group = next((g for g in groups if g.level == level and g.name == name
+                      and (level == 1 or g.parent in (None, item.level1))), None)  # fmt: skip
+        if group is None or group.weight is None:
+            continue
+        alone = [i for i in indicators if (i.level2 if level == 2 else i.level1) == name
+                 and (level == 1 or i.level1 == item.level1)]  # fmt: skip
+        return group if len(alone) == 1 else None
+    return None

@@ -56,6 +56,15 @@ def split_weight(text: str) -> tuple[str, Decimal | None]:
     return match.group("name").strip(), Decimal(match.group("w"))
 
 
+_STATED_POINTS_RE = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分")
+
+
+def stated_points(text: str) -> Decimal | None:
+    """The points a label states in brackets: ``预算执行情况（20分）``, ``得分(20分*执行率)``."""
+    match = _STATED_POINTS_RE.search(clean(text))
+    return Decimal(match.group(1)) if match else None
+
+
 def split_code(text: str) -> tuple[str | None, str]:
     """``A11部门中长期规划…`` → (``A11``, ``部门中长期规划…``)."""
     match = _CODE_RE.match(text)

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from jixiao.ingest.grid import Cell
+from jixiao.ingest.recognize.certainty import Reading, assess
 from jixiao.ingest.recognize.draft import Draft
 from jixiao.ingest.recognize.headers import Vocabulary, flat, key
-from jixiao.ingest.recognize.indicators import Totals
+from jixiao.ingest.recognize.indicators import Totals, weights_from_labels
 from jixiao.ingest.recognize.rows import (
     ColumnMap,
     Row,
@@ -24,7 +25,9 @@ from jixiao.ingest.recognize.rows import (
     map_columns,
     parse_decimal,
     source,
+    stated_points,
 )
+from jixiao.ingest.recognize.scoring_table import SCORED, ScoredDraft
 from jixiao.model import (
     DepartmentSelfEvaluation,
     Form,
@@ -33,6 +36,7 @@ from jixiao.model import (
     IndicatorGroup,
     ProjectSelfEvaluation,
     SourceRef,
+    Uncertainty,
 )
 
 PROJECT = "project_self_evaluation"
@@ -42,6 +46,7 @@ SELF_KINDS = (PROJECT, DEPARTMENT)
 # Parts of a form in their printed order.
 STAGE_TITLE, STAGE_LABELS, STAGE_FUNDING, STAGE_GOAL, STAGE_INDICATORS, STAGE_TOTAL = range(6)
 
+ASSUMED_EXECUTION = Decimal(10)  # the national worth of the execution row when none is printed
 AMOUNT_FIELDS = ("initial_budget", "adjusted_budget", "executed")
 EXECUTION_FIELDS = ("execution_weight", "execution_rate", "execution_score")
 _LABEL_VALUE_RE = re.compile(r"^(?P<label>[^:：]{2,12})[:：]\s*(?P<value>\S.*)$", re.S)
@@ -91,6 +96,7 @@ class FundingTable:
     columns: ColumnMap
     vocab: Vocabulary
     department_hint: bool
+    stated_weight: tuple[Decimal, SourceRef] | None = None  # 得分(20分*执行率)
 
     @classmethod
     def detect(cls, row: Row, vocab: Vocabulary) -> FundingTable | None:
@@ -101,13 +107,16 @@ class FundingTable:
         if amounts < 2 or (amounts == 2 and not columns.keys() & set(EXECUTION_FIELDS)):
             return None
         first = row.cells[0].text
-        return cls(columns, vocab, any(w in first for w in ("部门", "单位")))
+        return cls(columns, vocab, any(w in first for w in ("部门", "单位")), _stated(row))
 
     @property
     def first_amount(self) -> int:
         return min(self.columns[f] for f in AMOUNT_FIELDS if f in self.columns)
 
     def read(self, row: Row, draft: SelfEvalDraft) -> bool:
+        stated = _stated(row)
+        if stated is not None:
+            self.stated_weight = self.stated_weight or stated
         label = next((c for c in row.slots[: self.first_amount - 1] if c and c.text.strip()), None)
         label_text = flat(label.text).rstrip(":：") if label else ""
         amounts: dict[str, Decimal | None] = {}
@@ -139,6 +148,11 @@ class FundingTable:
         cells = {f: row.at(self.columns.get(f)) for f in EXECUTION_FIELDS}
         if all(c is None or is_blank(c.text) for c in cells.values()):
             return
+        if self.stated_weight is not None and (
+            cells["execution_weight"] is None or is_blank(cells["execution_weight"].text)
+        ):
+            weight, ref = self.stated_weight
+            draft.put("execution_weight", weight, ref)
         for fld, cell in cells.items():
             if cell is None or is_blank(cell.text):
                 continue
@@ -151,6 +165,16 @@ class FundingTable:
             else:
                 draft.put("claimed_execution_score", parse_decimal(cell.text), ref)
                 draft.sources.setdefault("claimed_execution_score", ref)
+
+
+def _stated(row: Row) -> tuple[Decimal, SourceRef] | None:
+    """The execution row's worth stated in a label of this row (``预算执行情况（20分）``,
+    ``得分(20分*执行率)``): a bracketed points figure in a cell about execution."""
+    for cell in row.cells:
+        points = stated_points(cell.text)
+        if points is not None and ("执行" in cell.text or "得分" in cell.text):
+            return points, source(row.grid, cell)
+    return None
 
 
 @dataclass
@@ -191,11 +215,28 @@ class SelfEvalDraft(Draft):
     indicators: list[Indicator] = field(default_factory=list)
     groups: list[IndicatorGroup] = field(default_factory=list)
     title: str | None = None
+    reading: Reading | None = None
 
     def totals(self, totals: Totals) -> None:
         self.put("total_weight", totals.weight, totals.sources.get("weight"))
         self.put("claimed_total", totals.score, totals.sources.get("score"))
         self.stage = STAGE_TOTAL
+
+    def scored_by_framework(self, vocab: Vocabulary) -> ScoredDraft | None:
+        """The same table as a scoring table when its framework is one: no funding block and
+        level-1 dimensions such as 决策/过程/管理 (the form type follows the framework)."""
+        if self.funding or not self.indicators or "goal_expected" in self.values:
+            return None
+        levels = {key(i.level1) for i in self.indicators if i.level1}
+        if not any(word in level for level in levels for word in vocab.scoring_dimensions):
+            return None
+        scored = ScoredDraft(SCORED, dict(self.values), dict(self.sources), set(self.tables))
+        scored.indicators, scored.groups, scored.reading = (
+            self.indicators, self.groups, self.reading
+        )
+        if self.title and "name" not in scored.values:
+            scored.values["name"] = self.title
+        return scored
 
     def build(self) -> Form | None:
         if not (self.indicators or self.funding or "goal_expected" in self.values):
@@ -203,8 +244,25 @@ class SelfEvalDraft(Draft):
         values = dict(self.values)
         values.setdefault("name", self.title or "（未填写名称）")
         model = ProjectSelfEvaluation if self.kind == PROJECT else DepartmentSelfEvaluation
+        execution = values.get("execution_weight")
+        indicators = weights_from_labels(self.indicators, self.groups, self.header)
+        uncertain = assess(
+            indicators,
+            self.groups,
+            self.reading,
+            total_printed="claimed_total" in values,
+            execution_weight=execution if isinstance(execution, Decimal) else (
+                ASSUMED_EXECUTION if self.funding else None
+            ),
+        )
+        if execution is None and self.indicators and self.funding:
+            uncertain.append(Uncertainty(
+                aspect="execution_weight",
+                reason="表中未印执行率分值，按规则包的分值计算",
+            ))
         return model(
-            indicators=self.indicators,
+            uncertain=uncertain,
+            indicators=indicators,
             groups=self.groups,
             funding=self.funding,
             sources=self.sources,
