@@ -16,7 +16,7 @@ from jixiao.accounts.analysis import (
 )
 from jixiao.audit.checks.jx6_support import location, money
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
-from jixiao.decimals import tolerance_text
+from jixiao.decimals import growth_interval, share_interval
 from jixiao.model.accounts import AccountFigure, FinalAccounts, Printed
 
 
@@ -25,7 +25,8 @@ class BudgetExecution(Check):
 
     完成预算 = 决算数 / 预算数 × 100%；预决算差异率 = (决算数 − 预算数) / 预算数 × 100%（比较
     绝对值，部分地区只写差异的大小）。预算数为 0 时两者都无从计算：写出“完成预算的 17%”是不可能
-    的百分比（错误）；预算为 0 而有决算支出时，以“提示”说明属年初未安排预算的支出。
+    的百分比（错误）；预算为 0 而有决算支出时，以“提示”说明属年初未安排预算的支出。预算数与决算
+    数各带印出精度的舍入区间，原文比例落在二者允许的区间之外才算错；截尾报“警告”。
     反例：公务接待费预算 0 万元，决算 0.48 万元，“完成预算的 17%”。
     正例：年初预算数 1,612.88 万元，决算数 3,530.15 万元，预决算差异率 118.87%。
     """
@@ -34,7 +35,6 @@ class BudgetExecution(Check):
     title = "预算完成比例或预决算差异率错误"
     family = "final_accounts"
     severity = Severity.ERROR
-    supersedes = ("JX704",)
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, accounts in final_accounts_in(context.document):
@@ -55,11 +55,13 @@ class BudgetExecution(Check):
         name = figure_name(figure)
         kind = figure.budget_kind or "预算"
         stated = (
-            ("完成预算的比例", figure.completion, ratio(actual.value, budget.value)),
-            ("预决算差异率", figure.variance_rate, variance(actual.value, budget.value)),
+            ("完成预算的比例", figure.completion, ratio(actual.value, budget.value),
+             share_interval(actual.value, budget.value)),
+            ("预决算差异率", figure.variance_rate, variance(actual.value, budget.value),
+             growth_interval(actual.value, budget.value)),
         )
         printed_any = False
-        for what, printed, truth in stated:
+        for what, printed, truth, allowed in stated:
             if printed is None:
                 continue
             printed_any = True
@@ -74,7 +76,7 @@ class BudgetExecution(Check):
                     expected="无法计算（预算数为0）",
                 )
                 continue
-            judged = judge_percent(printed.value, truth)
+            judged = judge_percent(printed.value, truth, allowed)
             if judged.verdict is Verdict.EXACT:
                 continue
             yield self.finding(
@@ -83,8 +85,8 @@ class BudgetExecution(Check):
                 location=location(index, accounts, figure.key, printed, figure),
                 claimed=printed.value,
                 expected=judged.expected,
-                severity=Severity.INFO if judged.verdict is Verdict.TRUNCATED else self.severity,
-                tolerance=tolerance_text(printed.value),
+                severity=Severity.WARNING if judged.verdict is Verdict.TRUNCATED else self.severity,
+                tolerance=judged.tolerance,
             )
         if budget.value == 0 and actual.value > 0 and not printed_any:
             yield self.finding(
