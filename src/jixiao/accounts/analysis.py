@@ -283,6 +283,21 @@ def final_accounts_in(document: Document) -> list[tuple[int | None, FinalAccount
     return forms + ([(None, accounts)] if any(f.key for f in accounts.statements) else [])
 
 
+def clause_before(document: Document, printed: Printed) -> str:
+    """The printed words of the clause before a figure read from a paragraph (its cue):
+    ``完成年初预算的`` before ``91%``; empty for a figure not read from a paragraph."""
+    at = printed.source
+    if at is None or at.paragraph is None or at.start is None or at.table is not None:
+        return ""
+    for index, paragraph in enumerate(document.paragraphs):
+        number = paragraph.source.paragraph if paragraph.source is not None else None
+        if (number if number is not None else index + 1) == at.paragraph:
+            head = paragraph.text[: at.start]
+            cut = max(head.rfind(c) for c in ",，;；。:：!！?？")
+            return head[cut + 1 :].strip()
+    return ""
+
+
 _READ: dict[tuple[tuple[str, str | None, int | None, str | None], ...], FinalAccounts] = {}
 
 

@@ -337,6 +337,7 @@ def _budget(
                 passage, match.start(), match.end(),
                 f"预算数为 0（{budget.text}），不能计算完成比例或差异率，原文却给出 "
                 f"{match.group('pct')}%", f"{match.group('pct')}%", "不适用（预算为 0）",
+                positions=(match.start("pct"),),
             )
         return
     span = (match.start(), match.end())

@@ -115,8 +115,9 @@ class GrowthRates(Check):
             if on_current.verdict is not Verdict.WRONG:
                 note = f"（原文疑似以本年数而非{versus}数为分母）"
         yield self.finding(
-            f"{name} 本年 {money(current.value, figure.unit)}，{versus} "
-            f"{money(base, figure.unit)}，{'增长' if truth >= 0 else '下降'}率应为 "
+            f"{name} 本年 {money(current.value, figure.unit)}，{versus}"
+            f"{'（本年数 − 增减额）' if stated is None else ' '}{money(base, figure.unit)}，"
+            f"{'增长' if truth >= 0 else '下降'}率应为 "
             f"{judged.expected}%，原文为“{figure.growth_word or ''}{rate.text}”{note}{uncertain}",
             location=location(index, accounts, figure.key, rate, figure),
             claimed=rate.value,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from jixiao.accounts.analysis import (
     Verdict,
+    clause_before,
     current_amount,
     figure_name,
     final_accounts_in,
@@ -18,6 +20,22 @@ from jixiao.audit.checks.jx6_support import location, money
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 from jixiao.decimals import growth_interval, share_interval
 from jixiao.model.accounts import AccountFigure, FinalAccounts, Printed
+from jixiao.model.document import Document
+
+_NAMED_BASE = re.compile(r"(年初|全年|调整后?|年度)?预算(数)?的?$|差异率|偏差率|差异")
+
+
+def _unnamed_base(document: Document, printed: Printed, kind: str) -> str:
+    """A doubt to state when the rate does not name the budget it is taken of.
+
+    "完成年初预算的P%" names its base; "预算执行率为P%" does not, and an execution rate is
+    usually taken of the adjusted budget, which may differ from the one printed."""
+    cue = clause_before(document, printed).rstrip("为达是约")
+    if not cue or _NAMED_BASE.search(cue) or kind == "预算":
+        return ""
+    return (
+        f"；原文未写明该比率以哪一预算数为基数（执行率通常以调整后预算为基数），此处按{kind}数核对"
+    )
 
 
 class BudgetExecution(Check):
@@ -42,10 +60,13 @@ class BudgetExecution(Check):
                 actual = current_amount(accounts, figure)
                 if figure.budget is None or actual is None:
                     continue
-                yield from self._check(index, accounts, figure, figure.budget, actual)
+                yield from self._check(
+                    context.document, index, accounts, figure, figure.budget, actual
+                )
 
     def _check(
         self,
+        document: Document,
         index: int | None,
         accounts: FinalAccounts,
         figure: AccountFigure,
@@ -79,13 +100,18 @@ class BudgetExecution(Check):
             judged = judge_percent(printed.value, truth, allowed)
             if judged.verdict is Verdict.EXACT:
                 continue
+            doubt = _unnamed_base(document, printed, kind)
             yield self.finding(
                 f"{name} {kind}数 {money(budget.value)}，决算数 {money(actual.value)}，"
-                f"{what}应为 {judged.expected}%，原文为 {printed.text}{judged.note()}",
+                f"{what}应为 {judged.expected}%，原文为 {printed.text}{judged.note()}{doubt}",
                 location=location(index, accounts, figure.key, printed, figure),
                 claimed=printed.value,
                 expected=judged.expected,
-                severity=Severity.WARNING if judged.verdict is Verdict.TRUNCATED else self.severity,
+                severity=(
+                    Severity.WARNING
+                    if judged.verdict is Verdict.TRUNCATED or doubt
+                    else self.severity
+                ),
                 tolerance=judged.tolerance,
             )
         if budget.value == 0 and actual.value > 0 and not printed_any:
