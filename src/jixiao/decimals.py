@@ -202,6 +202,20 @@ def printed_interval(value: Decimal, places: int | None = None) -> Interval:
     return Interval(value - half, value + half)
 
 
+def input_interval(value: Decimal) -> Interval:
+    """An input figure's interval, beancount's way: a figure printed with decimals stands
+    for the values that round to it; a whole number ("30万元", "73200元") is taken as exact."""
+    return printed_interval(value) if printed_places(value) > 0 else Interval.exact(value)
+
+
+def sum_interval(values: Iterable[Decimal]) -> Interval:
+    """The interval of a sum of printed figures."""
+    total = Interval.exact(Decimal(0))
+    for value in values:
+        total = total + input_interval(value)
+    return total
+
+
 HUNDRED = Decimal(100)
 
 
@@ -222,13 +236,13 @@ def corners(
 
 def share_interval(part: Decimal, whole: Decimal) -> Interval | None:
     """``part / whole × 100`` for printed ``part`` and ``whole``."""
-    quotient = printed_interval(part) / printed_interval(whole)
+    quotient = input_interval(part) / input_interval(whole)
     return None if quotient is None else quotient.scale(HUNDRED)
 
 
 def growth_interval(current: Decimal, base: Decimal) -> Interval | None:
     """``(current − base) / base × 100`` for a printed current figure and a printed base."""
-    quotient = printed_interval(current) / printed_interval(base)
+    quotient = input_interval(current) / input_interval(base)
     return None if quotient is None else Interval(quotient.low - 1, quotient.high - 1).scale(
         HUNDRED
     )
@@ -237,7 +251,7 @@ def growth_interval(current: Decimal, base: Decimal) -> Interval | None:
 def growth_from_change(current: Decimal, change: Decimal) -> Interval | None:
     """``change / (current − change) × 100``: the growth rate when the base is not printed
     but follows from the current figure and its printed change."""
-    box = (printed_interval(current), printed_interval(change))
+    box = (input_interval(current), input_interval(change))
     if (box[0] - box[1]).low <= 0:
         return None  # the base may be zero or negative: no rate follows
     return corners(lambda now, delta: delta / (now - delta) * HUNDRED, *box)

@@ -19,8 +19,8 @@ from enum import StrEnum
 from typing import Any
 
 from jixiao.accounts.normalize import simplified
-from jixiao.audit.common import plain, sum_tolerance_text
-from jixiao.decimals import sum_tolerance
+from jixiao.audit.common import plain
+from jixiao.decimals import Interval, input_interval, printed_places
 from jixiao.model.common import SourceRef
 from jixiao.model.document import Document
 from jixiao.model.evaluation import EvaluationBase, SelfEvaluationBase
@@ -209,6 +209,8 @@ def passages(document: Document) -> list[Passage]:
 
 # ------------------------------------------------------------------ components --------
 
+# Words after a total that open the list of its parts ("89.97万元，包括…30万元，…").
+_LIST_OPENER = re.compile(r"其中|包括|分别为|分别是|具体为")
 _CHANGE_WORDS = ("增加", "增长", "上升", "提高", "减少", "下降", "降低", "节约", "减")
 
 _TOTAL_WORDS = re.compile(r"(?:共计|合计|总计|总额)")
@@ -230,24 +232,44 @@ def _components(found: list[Figure], total: Figure, start: int, end: int) -> lis
     return parts
 
 
+def figure_interval(figure: Figure) -> Interval:
+    """The values a printed figure stands for, in the unit of ``figure.value``."""
+    factor = figure.value / figure.number if figure.number != 0 else Decimal(1)
+    return input_interval(figure.number).scale(factor)
+
+
+# Parts that add up to most of the total, yet short of it: more likely a slip than a list of
+# only some parts ("其中" may list only some).
+_NEAR_WHOLE = Decimal("0.8")
+
+
 def _sum_issue(passage: Passage, total: Figure, parts: list[Figure],
                exhaustive: bool) -> ProseIssue | None:
     got = sum((p.value for p in parts), Decimal(0))
     if got == total.value:
         return None
-    tolerance = sum_tolerance([p.number for p in parts] + [total.number])
-    scale = MONEY.get(total.unit, Decimal(1)) if total.kind is Kind.MONEY else Decimal(1)
-    within = abs(got - total.value) <= tolerance * scale
+    allowed = Interval.exact(Decimal(0))
+    for part in parts:
+        allowed = allowed + figure_interval(part)
+    within = allowed.meets(figure_interval(total))
     # "其中" may list only part of the total: a shortfall there is not certain.
-    severe = not within and (exhaustive or got > total.value)
+    certain = exhaustive or got > total.value
+    severe = not within and (certain or got >= total.value * _NEAR_WHOLE)
     shown = " + ".join(p.text for p in parts)
     unit = total.unit if total.kind is not Kind.MONEY else "万元"
+    if all(p.unit == total.unit for p in parts):  # say it in the text's own unit
+        got, unit = sum((p.number for p in parts), Decimal(0)), total.unit
+        allowed = allowed.scale(total.number / total.value) if total.value else allowed
+    doubt = "" if within or certain else "（“其中”可能只列了部分分项；若已列全，则合计不符）"
+    places = max(printed_places(f.value) for f in [total, *parts])
     return ProseIssue(
         passage, total.start, parts[-1].end,
         f"分项 {shown} = {plain(got)}{unit}，与所述合计 {total.text} 不符"
-        + ("（在四舍五入尾差以内）" if within else ""),
+        + ("（在四舍五入尾差以内）" if within else doubt),
         total.text, f"{plain(got)}{unit}", severe,
-        sum_tolerance_text(len(parts) + 1, tolerance),
+        f"{len(parts)} 个分项按各自印出精度（整数视为精确）相加，允许区间 "
+        f"{allowed.text(places)}{unit}",
+        certain=certain,
         positions=(total.start, *(p.start for p in parts)),
     )
 
@@ -257,7 +279,7 @@ def component_issues(items: list[Passage]) -> Iterator[ProseIssue]:
     for passage in items:
         text = passage.text
         found = figures(text)
-        for pivot in re.finditer("其中", text):
+        for pivot in _LIST_OPENER.finditer(text):
             heads = [f for f in found if f.end <= pivot.start() and f.kind is not Kind.PERCENT]
             if not heads or pivot.start() - heads[-1].end > 3:
                 continue
@@ -279,6 +301,12 @@ def component_issues(items: list[Passage]) -> Iterator[ProseIssue]:
                 if len([f for f in figures(following) if f.same_unit(total)]) > 1:
                     end = at
                     break
+            # A list nested in this one ("包括：人员经费140.52万元，其中基本工资…") ends it.
+            nested = _LIST_OPENER.search(text, pivot.end(), end)
+            if nested is not None and any(
+                pivot.end() <= f.start < nested.start() for f in found
+            ):
+                end = nested.start()
             parts = _components(found, total, pivot.end(), end)
             if len(parts) >= 2 and (issue := _sum_issue(passage, total, parts, False)):
                 yield issue

@@ -23,13 +23,20 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.audit.prose import Figure, Kind, Passage, ProseIssue, figures, sentence_bounds
+from jixiao.audit.prose import (
+    Figure,
+    Kind,
+    Passage,
+    ProseIssue,
+    figure_interval,
+    figures,
+    sentence_bounds,
+)
 from jixiao.decimals import (
     Agreement,
     Interval,
     corners,
     judge_derived,
-    printed_interval,
     round_half_up,
 )
 
@@ -37,12 +44,6 @@ HUNDRED = Decimal(100)
 # A rate of several hundred per cent on a base derived from the change: the base is tiny
 # and the pairing of change and base is the likelier slip, so at most a warning.
 LARGE_RATE = Decimal(300)
-
-
-def interval_of(figure: Figure) -> Interval:
-    """The printed figure's rounding interval, in the unit of ``figure.value``."""
-    factor = figure.value / figure.number if figure.number != 0 else Decimal(1)
-    return printed_interval(figure.number).scale(factor)
 
 
 def percent_issue(
@@ -78,7 +79,7 @@ def percent_issue(
 
 
 def _ratio(part: Figure, whole: Figure) -> Interval | None:
-    return corners(lambda a, b: a / b * HUNDRED, interval_of(part), interval_of(whole))
+    return corners(lambda a, b: a / b * HUNDRED, figure_interval(part), figure_interval(whole))
 
 
 # ---------------------------------------------------------------- shares --------------
@@ -247,7 +248,7 @@ def _growth(
         if base.value <= 0:
             return None
         allowed = corners(lambda now, was: (now - was) / was * HUNDRED,
-                          interval_of(current), interval_of(base))
+                          figure_interval(current), figure_interval(base))
         truth = (current.value - base.value) / base.value * HUNDRED
         what = (f"由本年 {current.text} 与{versus_word} {base.text} 推算，"
                 f"{'增长' if truth >= 0 else '下降'}率")
@@ -258,7 +259,7 @@ def _growth(
         return None
     sign = Decimal(1 if rising else -1)
     allowed = corners(lambda now, d: d / (now - d) * HUNDRED,
-                      interval_of(current), interval_of(change).scale(sign))
+                      figure_interval(current), figure_interval(change).scale(sign))
     truth = signed / previous * HUNDRED
     certain = abs(truth) < LARGE_RATE
     word, amount = match.group("w1"), match.group("amount") + match.group("unit")
@@ -347,8 +348,8 @@ def _budget(
         what = f"决算 {actual.text} ÷ 预算 {budget.text}，完成比例"
     else:
         truth = (actual.value - budget.value) / budget.value * HUNDRED
-        allowed = corners(lambda a, b: (a - b) / b * HUNDRED, interval_of(actual),
-                          interval_of(budget))
+        allowed = corners(lambda a, b: (a - b) / b * HUNDRED, figure_interval(actual),
+                          figure_interval(budget))
         what = f"（决算 {actual.text} − 预算 {budget.text}）÷ 预算，差异率"
     issue = percent_issue(passage, span, pct, match.start("pct"), allowed, truth, what)
     if issue:
