@@ -334,27 +334,32 @@ def _judged_roles(accounts: FinalAccounts, figure: AccountFigure) -> tuple[str, 
     current = current_amount(accounts, figure)
     if figure.amount is not None and figure.share_base and whole(accounts, figure.share_base):
         roles.append("share")
+    compared = figure.change is not None or figure.growth is not None
     if current is not None:
-        roles += ["change", "growth", "previous"]
+        roles += ["change", "growth"] + (["previous"] if compared else [])
         if figure.budget is not None:
-            roles += ["budget", "completion", "variance_rate"]
+            roles += ["completion", "variance_rate"]
+            if compared or figure.completion is not None or figure.variance_rate is not None:
+                roles.append("budget")
     if figure.key is not None:
-        roles.append("amount")
+        roles.append("sum_part")  # a keyed amount: the sums of JX601/JX602 take it
+        if compared or figure.budget is not None:
+            roles.append("amount")
     return tuple(roles)
 
 
-def judged_positions(document: Document) -> dict[Position, tuple[str | None, str]]:
+def judged_positions(document: Document) -> dict[Position, set[str]]:
     """Where the final-accounts reader read a figure of the document's paragraphs that the
-    JX6xx checks judge: position → (item key, role). The prose checks leave these figures
-    to them, so that each figure is read by one reader and judged once."""
-    found: dict[Position, tuple[str | None, str]] = {}
+    JX6xx checks judge: position → the roles in which they judge it. The prose checks leave
+    these figures to them, so that each figure is read by one reader and judged once."""
+    found: dict[Position, set[str]] = {}
     for index, accounts in final_accounts_in(document):
         if index is not None:
             continue
         for figure in accounts.statements:
             for role in _judged_roles(accounts, figure):
-                printed = getattr(figure, role)
+                printed = getattr(figure, "amount" if role == "sum_part" else role)
                 source = printed.source if isinstance(printed, Printed) else None
                 if source is not None and source.paragraph is not None and source.start is not None:
-                    found[(source.paragraph, source.start)] = (figure.key, role)
+                    found.setdefault((source.paragraph, source.start), set()).add(role)
     return found

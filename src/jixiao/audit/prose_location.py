@@ -70,13 +70,11 @@ class ProseIssueCheck(Check):
             )
 
     def _judged_elsewhere(
-        self, issue: ProseIssue, judged: dict[Position, tuple[str | None, str]]
+        self, issue: ProseIssue, judged: dict[Position, set[str]]
     ) -> bool:
         passage = issue.passage
         if passage.paragraph is None or not issue.positions:
             return False
         number = (passage.source.paragraph if passage.source else None) or passage.paragraph + 1
-        return all(
-            (number, at) in judged and judged[(number, at)][1] in self.judged_by_accounts
-            for at in issue.positions
-        )
+        roles = set(self.judged_by_accounts)
+        return all(judged.get((number, at), set()) & roles for at in issue.positions)
