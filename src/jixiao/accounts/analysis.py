@@ -18,9 +18,9 @@ from pydantic import BaseModel
 
 from jixiao.accounts.concepts import FUNCTIONAL_KEY, label_of
 from jixiao.accounts.extract import extract_accounts
-from jixiao.decimals import Agreement, agreement, printed_places, round_half_up
+from jixiao.decimals import Agreement, Derived, Interval, judge_derived, round_half_up
 from jixiao.model.accounts import AccountFigure, FinalAccounts, FunctionalLine, Printed
-from jixiao.model.document import Document
+from jixiao.model.document import Document, Paragraph
 
 HUNDRED = Decimal(100)
 ZERO = Decimal(0)
@@ -56,6 +56,8 @@ class PercentJudgement:
     verdict: Verdict
     truth: Decimal
     expected: Decimal  # the truth at the printed precision (at least two places)
+    allowed: Interval  # what the printed inputs allow
+    places: int
 
     def note(self) -> str:
         if self.verdict is Verdict.TRUNCATED:
@@ -67,21 +69,34 @@ class PercentJudgement:
             )
         return ""
 
+    @property
+    def tolerance(self) -> str:
+        return Derived(Agreement.EXACT, self.allowed, self.expected, self.places).tolerance
 
-def judge_percent(printed: Decimal, truth: Decimal) -> PercentJudgement:
-    """Compare a printed percentage with the truth (magnitudes; signs are words)."""
+
+def judge_percent(
+    printed: Decimal, truth: Decimal, allowed: Interval | None = None
+) -> PercentJudgement:
+    """Compare a printed percentage with the truth (magnitudes; signs are words).
+
+    ``allowed`` is the interval the printed inputs allow (see :mod:`jixiao.decimals`); without
+    it the truth is taken as exact."""
     printed, truth = abs(printed), abs(truth)
-    expected = round_half_up(truth, max(printed_places(printed), 2))
-    verdict = agreement(printed, truth)
-    if verdict is Agreement.EXACT:
-        return PercentJudgement(Verdict.EXACT, truth, expected)
-    if truth >= 1 and agreement(printed, truth / HUNDRED) is not Agreement.WRONG:
-        return PercentJudgement(Verdict.SLIP, truth, expected)
-    if verdict is Agreement.TRUNCATED:
-        return PercentJudgement(Verdict.TRUNCATED, truth, expected)
-    return PercentJudgement(Verdict.WRONG, truth, expected)
+    span = abs(allowed) if allowed is not None else Interval.exact(truth)
+    judged = judge_derived(printed, span, truth)
+    places = judged.places
 
+    def result(verdict: Verdict) -> PercentJudgement:
+        return PercentJudgement(verdict, truth, judged.expected, span, places)
 
+    if judged.agreement is Agreement.EXACT:
+        return result(Verdict.EXACT)
+    if truth >= 1 and judge_derived(printed, span.scale(Decimal("0.01")), truth / HUNDRED
+                                    ).agreement is not Agreement.WRONG:
+        return result(Verdict.SLIP)
+    if judged.agreement is Agreement.TRUNCATED:
+        return result(Verdict.TRUNCATED)
+    return result(Verdict.WRONG)
 
 
 # --- which figures add up to which ----------------------------------------------------
@@ -264,11 +279,87 @@ def final_accounts_in(document: Document) -> list[tuple[int | None, FinalAccount
     ]
     if any(not is_table_form(f) for _, f in forms) or not document.paragraphs:
         return forms
-    accounts = extract_accounts(document.paragraphs)
+    accounts = _extracted(document.paragraphs)
     return forms + ([(None, accounts)] if any(f.key for f in accounts.statements) else [])
+
+
+def clause_before(document: Document, printed: Printed) -> str:
+    """The printed words of the clause before a figure read from a paragraph (its cue):
+    ``完成年初预算的`` before ``91%``; empty for a figure not read from a paragraph."""
+    at = printed.source
+    if at is None or at.paragraph is None or at.start is None or at.table is not None:
+        return ""
+    for index, paragraph in enumerate(document.paragraphs):
+        number = paragraph.source.paragraph if paragraph.source is not None else None
+        if (number if number is not None else index + 1) == at.paragraph:
+            head = paragraph.text[: at.start]
+            cut = max(head.rfind(c) for c in ",，;；。:：!！?？")
+            return head[cut + 1 :].strip()
+    return ""
+
+
+_READ: dict[tuple[tuple[str, str | None, int | None, str | None], ...], FinalAccounts] = {}
+
+
+def _extracted(paragraphs: list[Paragraph]) -> FinalAccounts:
+    """The accounts read from paragraphs, read once for all the checks of an audit (the
+    checks only read them; the last few readings are kept)."""
+    key = tuple(
+        (p.text, p.source.file if p.source else None,
+         p.source.paragraph if p.source else None, p.heading)
+        for p in paragraphs
+    )
+    found = _READ.get(key)
+    if found is None:
+        if len(_READ) >= 4:
+            _READ.pop(next(iter(_READ)))
+        found = _READ[key] = extract_accounts(paragraphs)
+    return found
 
 
 def is_table_form(accounts: FinalAccounts) -> bool:
     """A form read from a final-accounts table: every figure points at a table cell.
     Such forms do not stand in for the prose, which is still read."""
     return bool(accounts.statements) and all(from_table(f) for f in accounts.statements)
+
+
+# --- which prose figures the final-accounts checks judge --------------------------------
+
+Position = tuple[int, int]  # (paragraph number, offset of the figure in the paragraph)
+
+
+def _judged_roles(accounts: FinalAccounts, figure: AccountFigure) -> tuple[str, ...]:
+    """The roles of a statement that the JX6xx checks judge (they have what they rest on)."""
+    roles: list[str] = []
+    current = current_amount(accounts, figure)
+    if figure.amount is not None and figure.share_base and whole(accounts, figure.share_base):
+        roles.append("share")
+    compared = figure.change is not None or figure.growth is not None
+    if current is not None:
+        roles += ["change", "growth"] + (["previous"] if compared else [])
+        if figure.budget is not None:
+            roles += ["completion", "variance_rate"]
+            if compared or figure.completion is not None or figure.variance_rate is not None:
+                roles.append("budget")
+    if figure.key is not None:
+        roles.append("sum_part")  # a keyed amount: the sums of JX601/JX602 take it
+        if compared or figure.budget is not None:
+            roles.append("amount")
+    return tuple(roles)
+
+
+def judged_positions(document: Document) -> dict[Position, set[str]]:
+    """Where the final-accounts reader read a figure of the document's paragraphs that the
+    JX6xx checks judge: position → the roles in which they judge it. The prose checks leave
+    these figures to them, so that each figure is read by one reader and judged once."""
+    found: dict[Position, set[str]] = {}
+    for index, accounts in final_accounts_in(document):
+        if index is not None:
+            continue
+        for figure in accounts.statements:
+            for role in _judged_roles(accounts, figure):
+                printed = getattr(figure, "amount" if role == "sum_part" else role)
+                source = printed.source if isinstance(printed, Printed) else None
+                if source is not None and source.paragraph is not None and source.start is not None:
+                    found.setdefault((source.paragraph, source.start), set()).add(role)
+    return found

@@ -28,12 +28,23 @@ class Concept:
     pattern: re.Pattern[str]
     kind: Kind = Kind.MONEY
     base: str | None = None  # the whole its share is printed against, unless the text says
+    exclude: re.Pattern[str] | None = None  # labels that name something else
 
 
 def _c(
-    key: str, label: str, pattern: str, kind: Kind = Kind.MONEY, base: str | None = None
+    key: str,
+    label: str,
+    pattern: str,
+    kind: Kind = Kind.MONEY,
+    base: str | None = None,
+    exclude: str | None = None,
 ) -> Concept:
-    return Concept(key, label, re.compile(pattern), kind, base)
+    return Concept(key, label, re.compile(pattern), kind, base,
+                   re.compile(exclude) if exclude else None)
+
+
+# A stock (车辆保有量 7辆) is not a flow of the year (购置车辆 0辆, 报废 2辆).
+_FLOW = r"购置|购买|新增|报废|处置|更新|采购|调入|调出|划转"
 
 
 GENERAL_BUDGET_CONTEXT = re.compile(r"一般公共预算")
@@ -161,7 +172,7 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("procurement.total", "政府采购支出总额", r"政府采购"),
     # 国有资产与人员（数量）
     _c("assets.building_area", "房屋面积", r"房屋|用房", Kind.AREA),
-    _c("assets.vehicles", "车辆", r"车辆|公务用车保有", Kind.VEHICLES),
+    _c("assets.vehicles", "车辆", r"车辆|公务用车", Kind.VEHICLES, exclude=_FLOW),
     _c("staffing.actual", "实有人数", r"实有人数|实有人员(?!编制)|总人数", Kind.PEOPLE),
     _c("staffing.in_service", "在职人员", r"在职", Kind.PEOPLE),
     _c("staffing.retired_cadres", "离休人员", r"离休", Kind.PEOPLE),
@@ -211,6 +222,8 @@ def classify(
     """
     for concept in CONCEPTS:
         if concept.kind in kinds and concept.pattern.search(label):
+            if concept.exclude is not None and concept.exclude.search(label):
+                continue
             if general_budget and concept.key == "fiscal.expenditure":
                 return BY_KEY["general_budget.expenditure"]
             return concept

@@ -108,9 +108,6 @@ class Check:
     title: ClassVar[str]
     family: ClassVar[str]
     severity: ClassVar[Severity] = Severity.ERROR
-    # Codes of more general checks that report the same slip less precisely: their finding
-    # is dropped when this check reports the same figure in the same paragraph.
-    supersedes: ClassVar[tuple[str, ...]] = ()
     # What the check's findings rest on; an uncertain basis turns an error into a warning,
     # and a finding on a cut-off table or group is left to JX111. None: the family's default.
     rests_on: ClassVar[frozenset[str] | None] = None
@@ -216,7 +213,6 @@ def run_audit(
             finding.document = document.source_file
             if _apply_certainty(finding, basis, context):
                 findings.append(finding)
-    findings = _without_superseded(findings, {c.code: c.supersedes for c in checks})
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     findings.sort(
         key=lambda f: (
@@ -227,33 +223,6 @@ def run_audit(
         )
     )
     return findings
-
-
-def _figure(text: str | None) -> Decimal | None:
-    """The magnitude of a claimed/expected figure (``"-14.35"``, ``"14.35%"`` → 14.35)."""
-    if text is None:
-        return None
-    try:
-        return abs(Decimal(text.strip().rstrip("%")))
-    except ArithmeticError:
-        return None
-
-
-def _without_superseded(findings: list[Finding], supersedes: dict[str, tuple[str, ...]]
-                        ) -> list[Finding]:
-    def key(finding: Finding) -> tuple[int | None, Decimal | None] | None:
-        source = finding.location.source
-        if source is None or source.paragraph is None:
-            return None
-        return source.paragraph, _figure(finding.expected)
-
-    covered: dict[str, set[tuple[int | None, Decimal | None]]] = {}
-    for finding in findings:
-        spot = key(finding)
-        for general in supersedes.get(finding.code, ()):
-            if spot is not None:
-                covered.setdefault(general, set()).add(spot)
-    return [f for f in findings if key(f) is None or key(f) not in covered.get(f.code, set())]
 
 
 def _touches(doubt: Uncertainty, basis: frozenset[str], finding: Finding,

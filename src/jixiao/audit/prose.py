@@ -16,9 +16,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
-from jixiao.audit.common import plain, sum_tolerance_text
-from jixiao.decimals import Agreement, agreement, round_half_up, sum_tolerance, tolerance_text
+from jixiao.accounts.normalize import simplified
+from jixiao.audit.common import plain
+from jixiao.decimals import Interval, input_interval, printed_places
 from jixiao.model.common import SourceRef
 from jixiao.model.document import Document
 from jixiao.model.evaluation import EvaluationBase, SelfEvaluationBase
@@ -80,7 +82,10 @@ class Figure:
 
 @dataclass(frozen=True)
 class Passage:
-    """Text with its place: a paragraph (``paragraph`` index) or a form field."""
+    """Text with its place: a paragraph (``paragraph`` index) or a form field.
+
+    ``text`` is read in simplified characters (character for character, so offsets hold);
+    ``printed`` is the text as printed, when it differs."""
 
     text: str
     heading: str | None = None
@@ -88,6 +93,15 @@ class Passage:
     form: int | None = None
     field: str | None = None
     source: SourceRef | None = None
+    printed: str | None = None
+
+    @classmethod
+    def read(cls, text: str, **place: Any) -> Passage:
+        plain_text = simplified(text)
+        return cls(plain_text, printed=text if plain_text != text else None, **place)
+
+    def shown(self, start: int, end: int) -> str:
+        return (self.printed or self.text)[start:end]
 
 
 @dataclass(frozen=True)
@@ -98,8 +112,10 @@ class ProseIssue:
     message: str
     claimed: str
     expected: str
-    severe: bool = True  # False: within rounding, truncation or a matter of convention
+    severe: bool = True  # False: within rounding or a matter of convention (info)
     tolerance: str | None = None
+    certain: bool = True  # False: what it rests on is uncertain (a warning, not an error)
+    positions: tuple[int, ...] = ()  # offsets of the figures it judges, when not its span
 
 
 def _clean_label(text: str) -> str:
@@ -172,7 +188,7 @@ def sentence_bounds(text: str, position: int) -> tuple[int, int]:
 def passages(document: Document) -> list[Passage]:
     """Every narrative passage: document paragraphs, then the text fields of each form."""
     found = [
-        Passage(p.text, p.heading, paragraph=n, source=p.source)
+        Passage.read(p.text, heading=p.heading, paragraph=n, source=p.source)
         for n, p in enumerate(document.paragraphs)
     ]
     for index, form in enumerate(document.forms):
@@ -180,224 +196,22 @@ def passages(document: Document) -> list[Passage]:
             for field in ("goal_expected", "goal_actual"):
                 text = getattr(form, field)
                 if text:
-                    found.append(Passage(text, form=index, field=field,
-                                         source=form.sources.get(field)))
+                    found.append(Passage.read(text, form=index, field=field,
+                                              source=form.sources.get(field)))
         if isinstance(form, EvaluationBase):
             for number, item in enumerate(form.indicators):
                 if item.deviation_note and len(item.deviation_note) > 6:
-                    found.append(Passage(item.deviation_note, form=index,
+                    found.append(Passage.read(item.deviation_note, form=index,
                                          field=f"indicators.{number}.deviation_note",
                                          source=item.sources.get("deviation_note")))
     return found
 
 
-# ---------------------------------------------------------------- percentages ----------
-
-
-def _percent_issue(
-    passage: Passage,
-    start: int,
-    end: int,
-    printed: Decimal,
-    truth: Decimal,
-    what: str,
-) -> ProseIssue | None:
-    verdict = agreement(printed, truth)
-    if verdict is Agreement.EXACT:
-        return None
-    shown = f"{round_half_up(truth)}%"
-    if verdict is Agreement.TRUNCATED:
-        return ProseIssue(passage, start, end, f"{what}应为 {shown}，原文 {printed}% 系截尾而非"
-                          "四舍五入", f"{printed}%", shown, False, tolerance_text(printed))
-    slip = agreement(printed, truth / HUNDRED) is not Agreement.WRONG
-    message = f"{what}应为 {shown}，原文为 {printed}%"
-    if slip:
-        message += "（疑似把比值当作百分数，漏乘 100）"
-    return ProseIssue(passage, start, end, message, f"{printed}%", shown, True,
-                      tolerance_text(printed))
-
-
-_SHARE = re.compile(
-    r"占(?:比(?:重)?)?(?P<base>[^，,；;。%％\d]{0,16}?)(?:的|之)?(?:比重|比例)?(?:为|约|达)?"
-    r"(?P<pct>\d+(?:\.\d+)?)\s*[%％]"
-)
-_TIME_WORDS = ("本年度", "本年", "全年", "当年", "年度")
-
-
-def _base_key(base: str) -> str:
-    key = base.strip()
-    for word in _TIME_WORDS:
-        key = key.removeprefix(word)
-    return key
-
-
-def _find_base(
-    key: str, part: Figure, here: list[Figure], earlier: list[list[Figure]]
-) -> Figure | None:
-    """The nearest figure before ``part`` whose label names ``key``."""
-    for group in [[f for f in here if f.end <= part.start], *earlier]:
-        for figure in reversed(group):
-            if figure is not part and figure.same_unit(part) and key in figure.label:
-                return figure
-    return None
-
-
-def share_issues(items: list[Passage]) -> Iterator[ProseIssue]:
-    """``X万元，占(…的)Y%`` against X / base."""
-    history: list[list[Figure]] = []
-    opener: Figure | None = None  # the total of a paragraph ending with "其中："
-    for passage in items:
-        text = passage.text
-        found = figures(text)
-        for match in _SHARE.finditer(text):
-            before = [f for f in found if f.end <= match.start() and f.kind is not Kind.PERCENT]
-            if not before or match.start() - before[-1].end > 4:
-                continue
-            part = before[-1]
-            key = _base_key(match.group("base"))
-            base: Figure | None
-            if key:
-                wide = any(word in key for word in ("合计", "总计", "总额", "总体"))
-                earlier = list(reversed(history)) if wide else ([[opener]] if opener else [])
-                base = _find_base(key, part, found, earlier)
-            else:
-                start, _ = sentence_bounds(text, part.start)
-                inside = [f for f in before if f.start >= start and f.same_unit(part)]
-                pivot = text.rfind("其中", start, part.start)
-                heads = [f for f in inside if f.end <= pivot] if pivot >= 0 else inside[:1]
-                base = heads[-1] if heads else None
-                if base is part or base is None:
-                    base = opener if opener is not None and opener.same_unit(part) else None
-            if base is None or base.value == 0 or base is part:
-                continue
-            issue = _percent_issue(
-                passage, part.start, match.end(), Decimal(match.group("pct")),
-                part.value / base.value * HUNDRED,
-                f"{part.text} 占 {base.label or '合计'} {base.text} 的比例",
-            )
-            if issue:
-                yield issue
-        history.append(found)
-        money = [f for f in found if f.kind is not Kind.PERCENT]
-        if text.rstrip().endswith(("其中：", "其中:")) and money:
-            opener = money[-1]  # the total of the list that the next paragraphs itemise
-        elif not money:
-            opener = None
-
-
-_RISE = ("增加", "增长", "上升", "提高")
-_FALL = ("减少", "下降", "降低", "节约", "减")
-_GROWTH = re.compile(
-    r"(?P<w1>增加|增长|上升|提高|减少|下降|降低|节约)了?\s*(?P<amount>\d+(?:,\d{3})*(?:\.\d+)?)\s*"
-    r"(?P<unit>亿元|万元|千元|元)[，,、]?\s*(?:同比)?(?P<w2>增加|增长|上升|提高|减少|下降|降低|增幅|"
-    r"降幅|减幅)?(?:为|了)?\s*(?P<pct>\d+(?:\.\d+)?)\s*[%％]"
-)
-
-
-def growth_issues(items: list[Passage]) -> Iterator[ProseIssue]:
-    """``本年X万元 … 增加/减少D万元，增长/下降P%``: P against D / (X ∓ D)."""
-    for passage in items:
-        text = passage.text
-        found = figures(text)
-        for match in _GROWTH.finditer(text):
-            rising = match.group("w1") in _RISE
-            second = match.group("w2")
-            if second and (second.startswith(_RISE) or second == "增幅") != rising:
-                yield ProseIssue(
-                    passage, match.start(), match.end(),
-                    f"同一句先说“{match.group('w1')}”又说“{second}”，增减方向自相矛盾",
-                    second, match.group("w1"),
-                )
-                continue
-            delta = Decimal(match.group("amount").replace(",", "")) * MONEY[match.group("unit")]
-            current = [
-                f for f in found
-                if f.end <= match.start() and f.kind is Kind.MONEY
-            ]
-            if not current:
-                continue
-            now = current[-1].value
-            previous = now - delta if rising else now + delta
-            if previous <= 0:
-                continue
-            issue = _percent_issue(
-                passage, match.start(), match.end(), Decimal(match.group("pct")),
-                delta / previous * HUNDRED,
-                f"由 {current[-1].text} 与{match.group('w1')}额 {match.group('amount')}"
-                f"{match.group('unit')} 推算，{'增长' if rising else '下降'}率",
-            )
-            if issue:
-                yield issue
-
-
-_COMPLETE = re.compile(
-    r"完成(?P<which>年初预算|全年预算|调整预算|年度预算|预算)数?的?\s*(?P<pct>\d+(?:\.\d+)?)\s*[%％]"
-)
-_DIFFERENCE = re.compile(r"差异率(?:为)?\s*(?P<pct>-?\d+(?:\.\d+)?)\s*[%％]")
-_COMPARE = re.compile(r"决算数?(?P<cmp>大于|小于|等于|高于|低于|超过)(?P<which>年初)?预算数?")
-
-
-def _budget_pair(
-    found: list[Figure], start: int, end: int, initial: bool
-) -> tuple[Figure, Figure] | None:
-    money = [f for f in found if start <= f.start < end and f.kind is Kind.MONEY]
-    budgets = [f for f in money if "预算" in f.label and (not initial or "年初" in f.label)]
-    actuals = [f for f in money if "预算" not in f.label and re.search("决算|支出|执行", f.label)]
-    if not budgets or not actuals:
-        return None
-    return budgets[-1], actuals[-1]
-
-
-def budget_issues(items: list[Passage]) -> Iterator[ProseIssue]:
-    """完成预算的P%, 预决算差异率 and 决算大于/小于预算 against the figures of the sentence."""
-    for passage in items:
-        text = passage.text
-        found = figures(text)
-        for pattern in (_COMPLETE, _DIFFERENCE, _COMPARE):
-            for match in pattern.finditer(text):
-                start, _ = sentence_bounds(text, match.start())
-                initial = "年初" in (match.groupdict().get("which") or "")
-                pair = _budget_pair(found, start, match.start(), initial)
-                if pair is None:
-                    continue
-                budget, actual = pair
-                if pattern is _COMPARE:
-                    relation = match.group("cmp")
-                    bigger = relation in ("大于", "高于", "超过")
-                    holds = (
-                        actual.value > budget.value if bigger
-                        else actual.value < budget.value if relation in ("小于", "低于")
-                        else actual.value == budget.value
-                    )
-                    if not holds:
-                        yield ProseIssue(
-                            passage, match.start(), match.end(),
-                            f"决算 {actual.text}、预算 {budget.text}，原文却说决算数{relation}"
-                            "预算数", relation, "与数字相符的比较",
-                        )
-                    continue
-                if budget.value == 0:
-                    if actual.value == 0 or Decimal(match.group("pct")) == 0:
-                        continue
-                    yield ProseIssue(
-                        passage, match.start(), match.end(),
-                        f"预算数为 0（{budget.text}），不能计算完成比例或差异率，原文却给出 "
-                        f"{match.group('pct')}%", f"{match.group('pct')}%", "不适用（预算为 0）",
-                    )
-                    continue
-                if pattern is _COMPLETE:
-                    truth = actual.value / budget.value * HUNDRED
-                    what = f"决算 {actual.text} ÷ 预算 {budget.text}，完成比例"
-                else:
-                    truth = (actual.value - budget.value) / budget.value * HUNDRED
-                    what = f"（决算 {actual.text} − 预算 {budget.text}）÷ 预算，差异率"
-                issue = _percent_issue(passage, match.start(), match.end(),
-                                       Decimal(match.group("pct")), truth, what)
-                if issue:
-                    yield issue
-
-
 # ------------------------------------------------------------------ components --------
+
+# Words after a total that open the list of its parts ("89.97万元，包括…30万元，…").
+_LIST_OPENER = re.compile(r"其中|包括|分别为|分别是|具体为")
+_CHANGE_WORDS = ("增加", "增长", "上升", "提高", "减少", "下降", "降低", "节约", "减")
 
 _TOTAL_WORDS = re.compile(r"(?:共计|合计|总计|总额)")
 _DETAIL_WORDS = re.compile(r"具体情况|具体如下|明细如下|分别为|分别是")
@@ -407,7 +221,7 @@ def _components(found: list[Figure], total: Figure, start: int, end: int) -> lis
     parts = [
         f for f in found
         if start <= f.start < end and f.same_unit(total) and f is not total
-        and not f.label.endswith(_RISE + _FALL)
+        and not f.label.endswith(_CHANGE_WORDS)
         and (not f.aside or total.aside)
     ]
     running = Decimal(0)
@@ -418,24 +232,45 @@ def _components(found: list[Figure], total: Figure, start: int, end: int) -> lis
     return parts
 
 
+def figure_interval(figure: Figure) -> Interval:
+    """The values a printed figure stands for, in the unit of ``figure.value``."""
+    factor = figure.value / figure.number if figure.number != 0 else Decimal(1)
+    return input_interval(figure.number).scale(factor)
+
+
+# Parts that add up to most of the total, yet short of it: more likely a slip than a list of
+# only some parts ("其中" may list only some).
+_NEAR_WHOLE = Decimal("0.8")
+
+
 def _sum_issue(passage: Passage, total: Figure, parts: list[Figure],
                exhaustive: bool) -> ProseIssue | None:
     got = sum((p.value for p in parts), Decimal(0))
     if got == total.value:
         return None
-    tolerance = sum_tolerance([p.number for p in parts] + [total.number])
-    scale = MONEY.get(total.unit, Decimal(1)) if total.kind is Kind.MONEY else Decimal(1)
-    within = abs(got - total.value) <= tolerance * scale
+    allowed = Interval.exact(Decimal(0))
+    for part in parts:
+        allowed = allowed + figure_interval(part)
+    within = allowed.meets(figure_interval(total))
     # "其中" may list only part of the total: a shortfall there is not certain.
-    severe = not within and (exhaustive or got > total.value)
+    certain = exhaustive or got > total.value
+    severe = not within and (certain or got >= total.value * _NEAR_WHOLE)
     shown = " + ".join(p.text for p in parts)
     unit = total.unit if total.kind is not Kind.MONEY else "万元"
+    if all(p.unit == total.unit for p in parts):  # say it in the text's own unit
+        got, unit = sum((p.number for p in parts), Decimal(0)), total.unit
+        allowed = allowed.scale(total.number / total.value) if total.value else allowed
+    doubt = "" if within or certain else "（“其中”可能只列了部分分项；若已列全，则合计不符）"
+    places = max(printed_places(f.value) for f in [total, *parts])
     return ProseIssue(
         passage, total.start, parts[-1].end,
         f"分项 {shown} = {plain(got)}{unit}，与所述合计 {total.text} 不符"
-        + ("（在四舍五入尾差以内）" if within else ""),
+        + ("（在四舍五入尾差以内）" if within else doubt),
         total.text, f"{plain(got)}{unit}", severe,
-        sum_tolerance_text(len(parts) + 1, tolerance),
+        f"{len(parts)} 个分项按各自印出精度（整数视为精确）相加，允许区间 "
+        f"{allowed.text(places)}{unit}",
+        certain=certain,
+        positions=(total.start, *(p.start for p in parts)),
     )
 
 
@@ -444,7 +279,7 @@ def component_issues(items: list[Passage]) -> Iterator[ProseIssue]:
     for passage in items:
         text = passage.text
         found = figures(text)
-        for pivot in re.finditer("其中", text):
+        for pivot in _LIST_OPENER.finditer(text):
             heads = [f for f in found if f.end <= pivot.start() and f.kind is not Kind.PERCENT]
             if not heads or pivot.start() - heads[-1].end > 3:
                 continue
@@ -466,6 +301,12 @@ def component_issues(items: list[Passage]) -> Iterator[ProseIssue]:
                 if len([f for f in figures(following) if f.same_unit(total)]) > 1:
                     end = at
                     break
+            # A list nested in this one ("包括：人员经费140.52万元，其中基本工资…") ends it.
+            nested = _LIST_OPENER.search(text, pivot.end(), end)
+            if nested is not None and any(
+                pivot.end() <= f.start < nested.start() for f in found
+            ):
+                end = nested.start()
             parts = _components(found, total, pivot.end(), end)
             if len(parts) >= 2 and (issue := _sum_issue(passage, total, parts, False)):
                 yield issue

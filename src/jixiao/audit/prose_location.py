@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from jixiao.accounts.analysis import Position, judged_positions
 from jixiao.audit.framework import AuditContext, Check, Finding, Location, Severity
 from jixiao.audit.prose import Passage, ProseIssue, passages
 from jixiao.model.common import SourceRef
@@ -19,13 +20,13 @@ def passage_location(document: Document, passage: Passage, start: int, end: int)
                 "paragraph": base.paragraph or passage.paragraph + 1,
                 "start": start,
                 "end": end,
-                "text": passage.text[start:end],
+                "text": passage.shown(start, end),
             }
         )
         return Location(field=f"paragraphs.{passage.paragraph}", source=source)
     form = document.forms[passage.form] if passage.form is not None else None
     source = base.model_copy(update={"start": start, "end": end,
-                                     "text": passage.text[start:end]})
+                                     "text": passage.shown(start, end)})
     return Location(
         form=passage.form,
         form_name=getattr(form, "name", None),
@@ -42,18 +43,38 @@ class ProseIssueCheck(Check):
 
     family = "prose"
     severity = Severity.ERROR
+    # Roles of the figures that the final-accounts reader reads and the JX6xx checks judge
+    # ("share", "growth", "amount" …): an issue resting only on such figures is theirs.
+    judged_by_accounts: tuple[str, ...] = ()
 
     def issues(self, items: list[Passage]) -> Iterable[ProseIssue]:
         raise NotImplementedError
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
+        judged = judged_positions(context.document) if self.judged_by_accounts else {}
         for issue in self.issues(passages(context.document)):
+            if judged and self._judged_elsewhere(issue, judged):
+                continue
             yield self.finding(
                 issue.message,
                 location=passage_location(context.document, issue.passage, issue.start,
                                           issue.end),
                 claimed=issue.claimed,
                 expected=issue.expected,
-                severity=self.severity if issue.severe else Severity.INFO,
+                severity=(
+                    Severity.INFO if not issue.severe
+                    else self.severity if issue.certain
+                    else Severity.WARNING
+                ),
                 tolerance=issue.tolerance,
             )
+
+    def _judged_elsewhere(
+        self, issue: ProseIssue, judged: dict[Position, set[str]]
+    ) -> bool:
+        passage = issue.passage
+        if passage.paragraph is None or not issue.positions:
+            return False
+        number = (passage.source.paragraph if passage.source else None) or passage.paragraph + 1
+        roles = set(self.judged_by_accounts)
+        return all(judged.get((number, at), set()) & roles for at in issue.positions)

@@ -36,7 +36,6 @@ class ComponentSums(Check):
     title = "合计数与分项之和不符"
     family = "final_accounts"
     severity = Severity.ERROR
-    supersedes = ("JX705",)
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, accounts in final_accounts_in(context.document):

@@ -21,7 +21,7 @@ from jixiao.accounts.analysis import (
 from jixiao.accounts.concepts import FUNCTIONAL_BASE, label_of
 from jixiao.audit.checks.jx6_support import location, money
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
-from jixiao.decimals import SumVerdict, judge_sum, sum_tolerance, tolerance_text
+from jixiao.decimals import SumVerdict, judge_sum, share_interval, sum_tolerance
 from jixiao.model.accounts import FinalAccounts, Printed
 
 
@@ -30,8 +30,9 @@ class Shares(Check):
 
     占比 = 分项 / 合计 × 100%，合计取原文写明的口径（“占本年支出合计的”），未写明时取该项通常的
     合计（各项收入占本年收入合计，基本支出、项目支出占本年支出合计，人员经费、公用经费占基本
-    支出，各“类”占一般公共预算财政拨款支出，“三公”各项占“三公”经费合计）。按原文精度四舍五入
-    比较；截尾报“提示”；把比值直接写成百分数（应写 79.15% 却写 0.79%）单独指出。分项齐全时，
+    支出，各“类”占一般公共预算财政拨款支出，“三公”各项占“三公”经费合计）。分项与合计各带其印出
+    精度的舍入区间（±末位半个单位），原文占比落在二者允许的区间之外才算错；截尾报“警告”；
+    把比值直接写成百分数（应写 79.15% 却写 0.79%）单独指出。分项齐全时，
     各项占比之和应约为 100%。
     反例：一般公共服务（类）支出 171.38 万元，占 0.79%（应为 79.15%）。
     正例：其他收入 602.01 万元，占本年收入 4,132.16 万元的 14.57%。
@@ -41,7 +42,6 @@ class Shares(Check):
     title = "占比计算错误"
     family = "final_accounts"
     severity = Severity.ERROR
-    supersedes = ("JX702",)
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, accounts in final_accounts_in(context.document):
@@ -59,7 +59,8 @@ class Shares(Check):
             truth = ratio(figure.amount.value, total)
             if truth is None:
                 continue
-            judged = judge_percent(figure.share.value, truth)
+            allowed = share_interval(figure.amount.value, total)
+            judged = judge_percent(figure.share.value, truth, allowed)
             if judged.verdict is Verdict.EXACT:
                 continue
             yield self.finding(
@@ -69,8 +70,8 @@ class Shares(Check):
                 location=location(index, accounts, figure.key, figure.share, figure),
                 claimed=figure.share.value,
                 expected=judged.expected,
-                severity=Severity.INFO if judged.verdict is Verdict.TRUNCATED else self.severity,
-                tolerance=tolerance_text(figure.share.value),
+                severity=Severity.WARNING if judged.verdict is Verdict.TRUNCATED else self.severity,
+                tolerance=judged.tolerance,
             )
 
     def _totals(self, index: int | None, accounts: FinalAccounts) -> Iterator[Finding]:

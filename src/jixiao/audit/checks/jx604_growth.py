@@ -16,8 +16,12 @@ from jixiao.accounts.analysis import (
 )
 from jixiao.audit.checks.jx6_support import location, money
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
-from jixiao.decimals import sum_tolerance, tolerance_text
+from jixiao.decimals import Interval, growth_from_change, growth_interval, sum_tolerance
 from jixiao.model.accounts import AccountFigure, FinalAccounts, Printed
+
+# A growth of several hundred per cent usually means a tiny base: the pairing of the base
+# with its change is then the likelier slip, so such findings are warnings.
+SMALL_BASE_GROWTH = Decimal(300)
 
 
 def _sign(value: Decimal) -> int:
@@ -28,7 +32,8 @@ class GrowthRates(Check):
     """增减额、增长率或增减用词与数据不符。
 
     增长率 = (本年 − 上年) / 上年 × 100%，上年 = 本年 − 增减额（或原文写出的上年数）；与预算比较
-    （“比年初预算数增加”）时以预算数为基数。按原文精度四舍五入比较，截尾报“提示”，漏乘 100
+    （“比年初预算数增加”）时以预算数为基数。原文增长率落在各输入数舍入区间所允许的范围之外才算错（小基数的增长率对尾数极敏感，区间
+    随之放宽），截尾报“警告”，漏乘 100
     单独指出。用词须与符号一致：增加/增长 为正，减少/下降 为负；增减额与增长率用词不能相反。
     原文同时写出上年数和增减额时，核对增减额 = 本年 − 上年。上年为 0 时增长率无意义。
     反例：财政拨款支出 216.53 万元，比上年减少 36.28 万元，“减少 0.14%”（应为 14.35%）。
@@ -39,7 +44,6 @@ class GrowthRates(Check):
     title = "增减额或增长率计算错误"
     family = "final_accounts"
     severity = Severity.ERROR
-    supersedes = ("JX703",)
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, accounts in final_accounts_in(context.document):
@@ -68,12 +72,15 @@ class GrowthRates(Check):
                 expected=f"{figure.change_word}",
             )
         base: Decimal | None = None
+        allowed: Interval | None = None
         if stated is not None:
             base = stated.value
+            allowed = growth_interval(current.value, base) if base != 0 else None
             if change is not None:
                 yield from self._change(index, accounts, figure, current, stated, change, versus)
         elif change is not None:
             base = current.value - change.value
+            allowed = growth_from_change(current.value, change.value)
         if rate is None or base is None:
             return
         truth = growth(current.value, base)
@@ -94,23 +101,33 @@ class GrowthRates(Check):
                 claimed=rate.value,
                 expected=truth,
             )
-        judged = judge_percent(rate.value, truth)
+        judged = judge_percent(rate.value, truth, allowed)
         if judged.verdict is Verdict.EXACT:
             return
+        uncertain = ""
+        if allowed is None:
+            uncertain = f"；{versus}数可能为 0 或为负，无法可靠推算"
+        elif stated is None and abs(truth) >= SMALL_BASE_GROWTH:
+            uncertain = f"；{versus}数由本年数与增减额倒推，基数很小，增长率对尾数极敏感"
         note = judged.note()
         if judged.verdict is Verdict.WRONG and current.value != 0:
             on_current = judge_percent(rate.value, (current.value - base) / current.value * 100)
             if on_current.verdict is not Verdict.WRONG:
                 note = f"（原文疑似以本年数而非{versus}数为分母）"
         yield self.finding(
-            f"{name} 本年 {money(current.value, figure.unit)}，{versus} "
-            f"{money(base, figure.unit)}，{'增长' if truth >= 0 else '下降'}率应为 "
-            f"{judged.expected}%，原文为“{figure.growth_word or ''}{rate.text}”{note}",
+            f"{name} 本年 {money(current.value, figure.unit)}，{versus}"
+            f"{'（本年数 − 增减额）' if stated is None else ' '}{money(base, figure.unit)}，"
+            f"{'增长' if truth >= 0 else '下降'}率应为 "
+            f"{judged.expected}%，原文为“{figure.growth_word or ''}{rate.text}”{note}{uncertain}",
             location=location(index, accounts, figure.key, rate, figure),
             claimed=rate.value,
             expected=judged.expected if truth >= 0 else -judged.expected,
-            severity=Severity.INFO if judged.verdict is Verdict.TRUNCATED else self.severity,
-            tolerance=tolerance_text(rate.value),
+            severity=(
+                Severity.WARNING
+                if judged.verdict is Verdict.TRUNCATED or uncertain
+                else self.severity
+            ),
+            tolerance=judged.tolerance,
         )
 
     def _change(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from jixiao.audit.prose import Passage, ProseIssue, budget_issues
+from jixiao.audit.prose import Passage, ProseIssue
 from jixiao.audit.prose_location import ProseIssueCheck
+from jixiao.audit.prose_rates import budget_issues
 
 
 class BudgetRatioWrong(ProseIssueCheck):
@@ -14,11 +15,14 @@ class BudgetRatioWrong(ProseIssueCheck):
     反例：“年初预算为237.06万元，支出决算为171.38万元，完成年初预算的91%”
     （应为 72.29%）；预算为 0 却写“完成预算的17%”。
     正例：完成比例 = 决算数 ÷ 预算数 × 100%；差异率 = (决算 − 预算) ÷ 预算 × 100%；
-    预算为 0 时不写比例。截尾以“提示”报告。
+    预算为 0 时不写比例。
+    预算数与决算数各带印出精度的舍入区间（±末位半个单位），原文落在二者允许的区间之外才算错；
+    截尾报“警告”。期末决算说明中已由决算核对（JX6xx）读取并核对的数字不再重复报告。
     """
 
     code = "JX704"
     title = "预决算比较与数字不符"
+    judged_by_accounts = ("completion", "variance_rate")
 
     def issues(self, items: list[Passage]) -> Iterable[ProseIssue]:
         return budget_issues(items)

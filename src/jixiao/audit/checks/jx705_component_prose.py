@@ -20,6 +20,7 @@ class ComponentsNotSum(ProseIssueCheck):
 
     code = "JX705"
     title = "分项之和与合计不符"
+    judged_by_accounts = ("sum_part",)
 
     def issues(self, items: list[Passage]) -> Iterable[ProseIssue]:
         return component_issues(items)
