@@ -45,3 +45,14 @@ def test_total_resting_on_an_assumed_direction_is_a_warning() -> None:
     document = _document(("森林火灾受害率", "0.9", "0"), ("培训人数", "100人", "100人"))
     totals = pick(audit(document, "JX302"), "JX302")
     assert totals and all(f.severity is Severity.WARNING for f in totals)
+
+
+def test_a_stated_reason_for_deducting_from_a_met_target_is_a_warning() -> None:
+    document = _document(("培训人数", ">=100人", "100人"))
+    row = document.forms[0].indicators[0]  # type: ignore[union-attr]
+    row.claimed_score = Decimal(8)
+    assert [f.severity for f in audit(document, "JX301")] == [Severity.ERROR]
+    row.deviation_note = "培训质量评估未达预期，酌情扣2分"
+    findings = audit(document, "JX301")
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    assert "酌情扣分" in findings[0].message
