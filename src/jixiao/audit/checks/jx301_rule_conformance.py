@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from jixiao.audit.checks.jx3_support import direction_unstated, explained
 from jixiao.audit.framework import AuditContext, Check, Finding, Location, Severity
 from jixiao.decimals import Agreement, agreement, tolerance_text
 from jixiao.scoring import FormResult
@@ -17,6 +18,9 @@ class ClaimedScoreContradictsRule(Check):
     正例：按规则包重新计算，原得分按原文精度四舍五入后与应得分一致。
     规则种类见 ``jixiao packs NAME``；不能计算的指标（缺数据、定性且无法判断）不报告。
     得分截尾（而非四舍五入）造成的差异以“提示”级别报告。
+    指标值未标明“≥/≤”、而指标名称读来是越低越好（受害率、成本、时长等）时，规则按正向
+    计算只是推定，差异以“警告”报告并说明所推定的方向。目标已达成、原文写明了酌情扣分的
+    理由（偏差原因或扣分说明）时，也以“警告”报告：规则要求满分，但自评人的扣分有据可查。
     """
 
     code = "JX301"
@@ -45,10 +49,22 @@ class ClaimedScoreContradictsRule(Check):
                     source=indicator.sources.get("claimed_score"),
                 )
                 severity = Severity.INFO if verdict is Agreement.TRUNCATED else self.severity
+                assumed = ""
+                reason = explained(indicator)
+                if severity is Severity.ERROR and direction_unstated(indicator):
+                    severity = Severity.WARNING
+                    assumed = (f"；指标值“{indicator.target}”未标明 ≥ 或 ≤，按越高越好推定，"
+                               "若为越低越好的指标则原得分可能无误")
+                elif (severity is Severity.ERROR and reason and item.weight is not None
+                      and item.computed_score == item.weight
+                      and item.claimed_score < item.computed_score):
+                    severity = Severity.WARNING
+                    assumed = f"；原文写明扣分理由“{reason[:40]}”，属酌情扣分"
                 yield self.finding(
                     f"按规则“{item.rule_title}”（{item.explanation}），应得 "
                     f"{item.computed_score} 分，原文为 {item.claimed_score} 分"
-                    + ("（系截尾而非四舍五入）" if verdict is Agreement.TRUNCATED else ""),
+                    + ("（系截尾而非四舍五入）" if verdict is Agreement.TRUNCATED else "")
+                    + assumed,
                     location=location,
                     claimed=item.claimed_score,
                     expected=item.computed_score,

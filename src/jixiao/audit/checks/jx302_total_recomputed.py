@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from jixiao.audit.checks.jx3_support import direction_unstated
 from jixiao.audit.common import ZERO, evaluations, form_location, form_result, judge, plain
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 from jixiao.model.evaluation import SelfEvaluationBase
@@ -16,7 +17,8 @@ class TotalContradictsRules(Check):
     （重新计算为 99.98）。
     正例：总分等于按规则逐项重新计算（每项四舍五入到两位小数）后的合计。
     原文总分只是没把原文各项加对的情形由 JX201 报告；此处只在重新计算改变了结果时报告，
-    并指出差异来自哪些项目（逐项差异见 JX301、JX204）。
+    并指出差异来自哪些项目（逐项差异见 JX301、JX204）。差异来自方向未标明的指标（见 JX301）
+    时以“警告”报告。
     """
 
     code = "JX302"
@@ -45,6 +47,13 @@ class TotalContradictsRules(Check):
             because = f"（差异来自：{'、'.join(changed[:5])}" if changed else "（"
             because += "等）" if len(changed) > 5 else "）"
             notes = "；".join(result.notes)
+            severity = verdict.severity
+            if severity is Severity.ERROR and any(
+                i.agrees is False and direction_unstated(form.indicators[i.index])
+                for i in result.indicators
+            ):
+                severity = Severity.WARNING
+                notes = "；".join([*result.notes, "部分差异来自未标明 ≥/≤ 的指标，方向系推定"])
             yield self.finding(
                 f"按规则包 {context.pack.name} 重新计算总分为 {result.computed_total}，原文为 "
                 f"{plain(form.claimed_total)}{because if changed else ''}"
@@ -52,6 +61,6 @@ class TotalContradictsRules(Check):
                 location=form_location(index, form, "claimed_total"),
                 claimed=form.claimed_total,
                 expected=result.computed_total,
-                severity=verdict.severity,
+                severity=severity,
                 tolerance=verdict.tolerance,
             )
