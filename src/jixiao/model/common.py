@@ -2,13 +2,29 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from decimal import Decimal
+from typing import Self
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from jixiao.model.limits import NUMBER_DIGITS, NUMBER_EXPONENT, number_in_bounds
 
 
 class StrictModel(BaseModel):
-    """Base for every model class: unknown fields are errors, values are validated on assignment."""
+    """Base for every model class: unknown fields are errors, values are validated on
+    assignment, and every number is bounded (digits and magnitude) before any arithmetic."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    @model_validator(mode="after")
+    def _numbers_in_bounds(self) -> Self:
+        for value in self.__dict__.values():
+            if isinstance(value, Decimal) and not number_in_bounds(value):
+                raise ValueError(
+                    f"数字超出可处理范围（最多 {NUMBER_DIGITS.value} 位有效数字，"
+                    f"绝对值小于 10 的 {NUMBER_EXPONENT.value + 1} 次方）"
+                )
+        return self
 
 
 class SourceRef(StrictModel):

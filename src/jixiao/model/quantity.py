@@ -18,6 +18,8 @@ from importlib import resources
 
 import yaml
 
+from jixiao.model.limits import PARAGRAPH_CHARS, number_in_bounds
+
 
 class Comparator(StrEnum):
     GE = ">="
@@ -184,10 +186,15 @@ def _strip_comparators(text: str) -> tuple[str, Comparator | None]:
 
 
 def _parse_decimal(text: str) -> Decimal | None:
+    """The number, or ``None`` when it is not one or is out of bounds (too many digits or too
+    large or small a magnitude: such text stays qualitative and is never computed with)."""
+    if len(text) > 60:  # checked before Decimal reads the digits
+        return None
     try:
-        return Decimal(text.replace(",", ""))
+        value = Decimal(text.replace(",", ""))
     except InvalidOperation:
         return None
+    return value if number_in_bounds(value) else None
 
 
 @lru_cache(maxsize=65536)
@@ -195,6 +202,8 @@ def parse_quantity(raw: str | None) -> Quantity:
     """Parse a printed target or actual. Never raises."""
     if raw is None:
         return Quantity(raw="", kind=QuantityKind.EMPTY)
+    if len(raw) > PARAGRAPH_CHARS.value:  # no target is that long; keep it as text unread
+        return Quantity(raw=raw, kind=QuantityKind.QUALITATIVE, text=raw)
     text = normalize_text(str(raw))
     if text in ("", "-", "—", "——", "/", "\\", "...", "......", "无数据"):
         return Quantity(raw=raw, kind=QuantityKind.EMPTY)
