@@ -50,21 +50,32 @@ def build_app() -> typer.Typer:
     return app
 
 
-def run() -> None:
-    """Console script: run the app; our errors become one Chinese line and exit 2, anything
-    else a short internal-error message and exit 3."""
-    crash.DEBUG = "--debug" in sys.argv[1:2]
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line on ``argv`` (default ``sys.argv[1:]``) and return the exit status;
+    our errors become one Chinese line and 2, anything else a short internal-error message
+    and 3. Nothing escapes but the status."""
+    args = sys.argv[1:] if argv is None else argv
+    crash.DEBUG = bool(args) and args[0] == "--debug"
     try:
-        build_app()(standalone_mode=True)
+        build_app()(args=args, prog_name="jixiao", standalone_mode=True)
+    except SystemExit as exit_:
+        code = exit_.code
+        return code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_USAGE_OR_INPUT)
     except JixiaoError as error:
         Console(stderr=True).print(f"[bold red]错误[/] {error.render()}", highlight=False)
-        sys.exit(EXIT_USAGE_OR_INPUT)
+        return EXIT_USAGE_OR_INPUT
     except KeyboardInterrupt:
         Console(stderr=True).print("已中断。")
-        sys.exit(130)
+        return 130
     except Exception as exc:
         crash.print_internal(exc)
-        sys.exit(EXIT_INTERNAL)
+        return EXIT_INTERNAL
+    return EXIT_OK
+
+
+def run() -> None:
+    """Console script entry point."""
+    sys.exit(main())
 
 
 if __name__ == "__main__":

@@ -115,12 +115,14 @@ def _json_int(text: str) -> int:
     return int(_json_number(text))
 
 
-def _json_depth(text: str) -> int:
-    """The deepest bracket nesting of a JSON text (brackets inside strings ignored)."""
+def _bracket_depth(text: str, tokens: re.Pattern[str]) -> int:
+    """The deepest bracket nesting of a JSON text or of YAML flow collections (brackets
+    inside quoted strings ignored), found in one linear scan before any parsing: PyYAML's
+    scanner is quadratic in flow depth, so the depth must be known before it runs."""
     if text.count("[") + text.count("{") <= NESTING_DEPTH.value:
         return 0
     depth = deepest = 0
-    for match in _JSON_TOKENS.finditer(text):
+    for match in tokens.finditer(text):
         token = match.group()
         if token in "[{":
             depth += 1
@@ -131,6 +133,7 @@ def _json_depth(text: str) -> int:
 
 
 _JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+_YAML_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\']|\'\')*\'|#[^\n]*|[\[\]{}]')
 
 
 class _DecimalDumper(yaml.SafeDumper):
@@ -200,9 +203,10 @@ def parse_document_text(
 ) -> Document:
     try:
         if json_format:
-            NESTING_DEPTH.check(_json_depth(text), file=file)
+            NESTING_DEPTH.check(_bracket_depth(text, _JSON_TOKENS), file=file)
             data = json.loads(text, parse_float=_json_number, parse_int=_json_int)
         else:
+            NESTING_DEPTH.check(_bracket_depth(text, _YAML_TOKENS), file=file)
             data = yaml.load(text, Loader=_DecimalLoader)  # SafeLoader subclass
     except JixiaoError as error:
         raise JixiaoError(error.code, error.message, file=file) from None

@@ -121,6 +121,18 @@ def number_in_bounds(value: Decimal) -> bool:
     )
 
 
+def read_decimal(text: str) -> Decimal | None:
+    """The number ``text`` spells, or ``None`` when it is not one or is out of bounds (the
+    length is checked before Decimal reads the digits). For every reader of printed figures."""
+    if len(text) > 2 * NUMBER_DIGITS.value:
+        return None
+    try:
+        value = Decimal(text)
+    except ArithmeticError:
+        return None
+    return value if number_in_bounds(value) else None
+
+
 def number_error(value: Decimal, *, file: str | None = None) -> JixiaoError:
     """The limit error for a number outside :func:`number_in_bounds`."""
     if value.is_finite() and len(value.as_tuple().digits) > NUMBER_DIGITS.value:

@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import StrEnum
 from functools import lru_cache
 from importlib import resources
 
 import yaml
 
-from jixiao.model.limits import PARAGRAPH_CHARS, number_in_bounds
+from jixiao.model.limits import PARAGRAPH_CHARS, read_decimal
 
 
 class Comparator(StrEnum):
@@ -188,13 +188,7 @@ def _strip_comparators(text: str) -> tuple[str, Comparator | None]:
 def _parse_decimal(text: str) -> Decimal | None:
     """The number, or ``None`` when it is not one or is out of bounds (too many digits or too
     large or small a magnitude: such text stays qualitative and is never computed with)."""
-    if len(text) > 60:  # checked before Decimal reads the digits
-        return None
-    try:
-        value = Decimal(text.replace(",", ""))
-    except InvalidOperation:
-        return None
-    return value if number_in_bounds(value) else None
+    return read_decimal(text.replace(",", ""))
 
 
 @lru_cache(maxsize=65536)
