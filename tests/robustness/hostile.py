@@ -138,13 +138,13 @@ def _corrupt_deflate() -> bytes:
 
 
 def _zip_bomb() -> bytes:
-    xml = DOC_OPEN.encode() + b" " * (150 * 1024 * 1024) + DOC_CLOSE.encode()
+    xml = DOC_OPEN.encode() + b" " * (12 * 1024 * 1024) + DOC_CLOSE.encode()
     return zip_bytes({"word/document.xml": xml})
 
 
 def _lying_header_bomb() -> bytes:
-    """A member whose directory entry claims 1 KB but inflates to 120 MB."""
-    xml = DOC_OPEN.encode() + b" " * (120 * 1024 * 1024) + DOC_CLOSE.encode()
+    """A member whose headers claim 1 KB but that inflates to 8 MB: read bounded, refused."""
+    xml = DOC_OPEN.encode() + b" " * (8 * 1024 * 1024) + DOC_CLOSE.encode()
     data = bytearray(zip_bytes({"word/document.xml": xml}))
     for signature, size_at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
         found = data.find(signature)
@@ -233,8 +233,8 @@ HOSTILE: list[Hostile] = [
             "加密的压缩包"),
     Hostile("method98.docx", lambda: _patch_zip(docx(paragraph("x")), method=98), "E405",
             "不支持的压缩方式"),
-    Hostile("zip-bomb.docx", _zip_bomb, "E406", "压缩炸弹（150 MB 空格）"),
-    Hostile("lying-header.docx", _lying_header_bomb, "E406", "目录谎报大小的压缩炸弹"),
+    Hostile("zip-bomb.docx", _zip_bomb, "E406", "压缩炸弹（压缩比约 1000 倍）"),
+    Hostile("lying-header.docx", _lying_header_bomb, "E405", "头部谎报大小的压缩炸弹"),
     Hostile("billion-laughs.docx", _billion_laughs, "E407", "实体炸弹"),
     Hostile("doctype-comment.docx", _doctype_after_comment, "E407", "5 KB 注释后的 DOCTYPE"),
     Hostile("doctype-utf16.docx", _doctype_utf16, "E407", "UTF-16 部件中的 DOCTYPE"),

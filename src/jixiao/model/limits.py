@@ -96,8 +96,8 @@ NUMBER_EXPONENT = _limit("NUMBER_EXPONENT", 30, "（10 的幂）", "E108",
                          "一个数字的数量级：绝对值小于 10^(上限+1)，非零时不小于 10^-上限",
                          "数字数量级超出范围（超过 10 的 {limit} 次方），无法处理")
 FORMAT_DECIMALS = _limit("FORMAT_DECIMALS", 30, "位", "E418",
-                         "Excel 数字格式的小数位数（超过时按原值显示）",
-                         "数字格式的小数位数过多（超过 {limit} 位）")
+                         "Excel 数字格式的小数位数（超过时不报错，按存储的原值显示）",
+                         "数字格式的小数位数过多（超过 {limit} 位），按原值显示")
 # Canonical YAML/JSON
 NESTING_DEPTH = _limit("NESTING_DEPTH", 100, "层", "E106", "标准 YAML/JSON 文件的嵌套层数",
                        "嵌套层数过深（超过 {limit} 层），无法处理")
