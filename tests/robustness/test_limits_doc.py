@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from helpers import ROOT
-
 from jixiao.model import limits
 
 
 def test_limits_page_matches_constants() -> None:
     page = (ROOT / "docs" / "limits.md").read_text("utf-8")
-    assert limits.markdown_table() in page, "docs/limits.md 过期：运行 python -m jixiao.model.limits"
+    stale = "docs/limits.md 过期：运行 python -m jixiao.model.limits 重新生成表格"
+    assert limits.markdown_table() in page, stale
 
 
 def test_every_limit_is_a_named_module_constant_with_a_code() -> None:

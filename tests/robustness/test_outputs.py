@@ -15,7 +15,7 @@ from jixiao.samples import __file__ as samples_init
 SAMPLE = Path(samples_init).parent / "demo.yaml"
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str]:
     capsys.readouterr()
     status = main([str(a) for a in args])
     captured = capsys.readouterr()
