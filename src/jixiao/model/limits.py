@@ -82,7 +82,7 @@ GRID_AREA = _limit("GRID_AREA", 5_000_000, "个位置", "E414",
                    "一个表格的行数×列数，以及合并单元格覆盖的位置总数",
                    "表格过大（行×列或合并覆盖超过 {limit} 个位置），已停止读取")
 # Text
-PARAGRAPHS = _limit("PARAGRAPHS", 200_000, "段", "E415", "一个文件中的段落数",
+PARAGRAPHS = _limit("PARAGRAPHS", 100_000, "段", "E415", "一个文件中的段落数",
                     "段落过多（超过 {limit} 段），已停止读取")
 TEXT_LINES = _limit("TEXT_LINES", 1_000_000, "行", "E416", "文本导出文件的行数",
                     "文本行数过多（超过 {limit} 行），已停止读取")

@@ -22,7 +22,7 @@ from jixiao.ingest.safety import (
     check_cell_budget,
     parse_xml,
 )
-from jixiao.model.limits import GRID_COLS, TABLE_NESTING
+from jixiao.model.limits import GRID_COLS, PARAGRAPHS, TABLE_NESTING
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _SDT, _TR, _TC = f"{W}p", f"{W}tbl", f"{W}sdt", f"{W}tr", f"{W}tc"
@@ -147,6 +147,7 @@ def read_docx(data: bytes, file: str) -> RawDocument:
     out = BlockBuilder(file, "docx", max_cells=MAX_CELLS)
     if body is None:
         return out.document
+    PARAGRAPHS.check(sum(1 for _ in body.iterchildren(_P)), file=file)  # before any work
     for element in _block_children(body):
         if element.tag == _P:
             out.paragraph(_paragraph_text(element), _heading_level(element))
