@@ -20,6 +20,7 @@ from jixiao.model.document import Document
 from jixiao.model.limits import (
     CANONICAL_BYTES,
     NESTING_DEPTH,
+    NUMBER_DIGITS,
     YAML_NODES,
     number_error,
     number_in_bounds,
@@ -75,7 +76,7 @@ def _node_size(node: yaml.Node, sizes: dict[int, int]) -> int:
     return 1
 
 
-def _bounded(value: Decimal, node: yaml.Node) -> Decimal:
+def _bounded(value: Decimal) -> Decimal:
     if not number_in_bounds(value):
         raise number_error(value)
     return value
@@ -86,15 +87,15 @@ def _construct_decimal(loader: yaml.SafeLoader, node: yaml.Node) -> Decimal:
     lowered = text.lower()
     if lowered in (".nan", ".inf", "-.inf", "+.inf"):
         raise yaml.constructor.ConstructorError(None, None, f"不支持的数值 {text}", node.start_mark)
-    return _bounded(Decimal(text), node)
+    return _bounded(Decimal(text))
 
 
 def _construct_int(loader: yaml.SafeLoader, node: yaml.Node) -> int:
     text = str(loader.construct_scalar(node))  # type: ignore[arg-type]
-    if len(text) > 60:  # checked before int() converts the digits
-        raise number_error(Decimal(0).scaleb(len(text)))
+    if len(text) > 2 * NUMBER_DIGITS.value:  # checked before int() converts the digits
+        raise NUMBER_DIGITS.error()
     value = yaml.SafeLoader.construct_yaml_int(loader, node)  # type: ignore[arg-type]
-    _bounded(Decimal(value), node)
+    _bounded(Decimal(value))
     return int(value)
 
 
@@ -103,12 +104,9 @@ _DecimalLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
 def _json_number(text: str) -> Decimal:
-    if len(text) > 100:
-        raise number_error(Decimal(0).scaleb(len(text)))
-    value = Decimal(text)
-    if not number_in_bounds(value):
-        raise number_error(value)
-    return value
+    if len(text) > 2 * NUMBER_DIGITS.value:  # checked before Decimal reads the digits
+        raise NUMBER_DIGITS.error()
+    return _bounded(Decimal(text))
 
 
 def _json_int(text: str) -> int:
