@@ -11,7 +11,7 @@ from mutate import FAMILIES, Seeds, mutant, run_pipeline, seed_files
 
 from helpers import ROOT, shared_dir
 
-PER_FAMILY = 40
+PER_FAMILY = 80
 
 
 @pytest.fixture(scope="module")
