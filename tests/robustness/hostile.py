@@ -128,6 +128,16 @@ def _patch_zip(data: bytes, *, flag: int | None = None, method: int | None = Non
     return bytes(out)
 
 
+def _zip_version(data: bytes, version: int) -> bytes:
+    """Claim a "version needed to extract" zipfile does not support in the directory."""
+    out = bytearray(data)
+    start = 0
+    while (found := out.find(b"PK\x01\x02", start)) >= 0:
+        struct.pack_into("<H", out, found + 6, version)
+        start = found + 4
+    return bytes(out)
+
+
 def _corrupt_deflate() -> bytes:
     body = "".join(paragraph(f"第{i}段内容，用于压缩。") for i in range(400))
     data = bytearray(docx(body))
@@ -233,6 +243,8 @@ HOSTILE: list[Hostile] = [
             "加密的压缩包"),
     Hostile("method98.docx", lambda: _patch_zip(docx(paragraph("x")), method=98), "E405",
             "不支持的压缩方式"),
+    Hostile("zip-version.xlsx", lambda: _zip_version(_merged_xlsx("A1:B1", None), 99), "E405",
+            "不支持的压缩包版本（9.9）"),
     Hostile("zip-bomb.docx", _zip_bomb, "E406", "压缩炸弹（压缩比约 1000 倍）"),
     Hostile("lying-header.docx", _lying_header_bomb, "E405", "头部谎报大小的压缩炸弹"),
     Hostile("billion-laughs.docx", _billion_laughs, "E407", "实体炸弹"),

@@ -67,6 +67,10 @@ class SafeZip:
             raise JixiaoError(
                 "E405", f"不是有效的 {kind} 文件（压缩包损坏或格式不对）", file=file
             ) from None
+        except NotImplementedError:  # a zip version or feature zipfile cannot read
+            raise JixiaoError(
+                "E405", f"{kind} 文件使用了不支持的压缩包版本，请用 Office/WPS 重新保存", file=file
+            ) from None
         if len(infos) > MAX_MEMBERS:
             raise JixiaoError("E406", f"压缩包内文件过多（{len(infos)} 个）", file=file)
         total = 0
