@@ -18,6 +18,7 @@ from decimal import (
     ROUND_HALF_UP,
     Decimal,
     InvalidOperation,
+    localcontext,
 )
 from enum import StrEnum
 from functools import cache
@@ -32,11 +33,29 @@ def quantum(places: int) -> Decimal:
 
 def round_half_up(value: Decimal, places: int = 2) -> Decimal:
     """四舍五入 at ``places`` decimals."""
-    return value.quantize(quantum(places), rounding=ROUND_HALF_UP)
+    return bounded_quantize(value, places, ROUND_HALF_UP)
 
 
 def truncate(value: Decimal, places: int = 2) -> Decimal:
-    return value.quantize(quantum(places), rounding=ROUND_DOWN)
+    return bounded_quantize(value, places, ROUND_DOWN)
+
+
+# Bounded-number guard: inputs are bounded (jixiao.model.limits), but figures computed from
+# them (a ratio of 1e30 to 1e-30) can need more digits than the default 28 at the printed
+# places; the quantize then runs with just enough precision instead of raising.
+MAX_QUANTIZE_DIGITS = 200
+
+
+def bounded_quantize(value: Decimal, places: int, rounding: str) -> Decimal:
+    """``value.quantize`` at ``places`` with enough precision for any bounded figure."""
+    if not value.is_finite():
+        raise ValueError(f"不是有限的数：{value}")
+    needed = max(value.adjusted(), 0) + places + 3
+    if needed > MAX_QUANTIZE_DIGITS:
+        raise ValueError(f"数字过大，无法按 {places} 位小数舍入")
+    with localcontext() as context:
+        context.prec = max(context.prec, needed)
+        return value.quantize(quantum(places), rounding=rounding)
 
 
 def printed_places(value: Decimal) -> int:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from jixiao.accounts.concepts import (
     BY_KEY,
@@ -39,6 +39,7 @@ from jixiao.model.accounts import (
 )
 from jixiao.model.common import SourceRef
 from jixiao.model.document import Paragraph
+from jixiao.model.limits import read_decimal
 
 _TOKEN_RE = re.compile(
     r"(?<![\d.])(?P<sign>-)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -133,10 +134,7 @@ class _Draft:
 
 
 def _decimal(text: str) -> Decimal | None:
-    try:
-        return Decimal(text.replace(",", ""))
-    except InvalidOperation:
-        return None
+    return read_decimal(text.replace(",", ""))  # None when not a number or out of bounds
 
 
 def _tokens(norm: Normalized) -> list[_Token]:

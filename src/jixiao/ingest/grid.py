@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from jixiao.ingest.safety import check_cell_budget
+from jixiao.model import limits
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +95,23 @@ class RawDocument:
         return [b for b in self.blocks if isinstance(b, TextBlock)]
 
 
+def check_grid_shape(rows: list[list[Cell]], file: str) -> None:
+    """Refuse a table whose dense form would be too wide or too large, before building it."""
+    height = len(rows)
+    width = 0
+    covered = 0
+    for row in rows:
+        for cell in row:
+            width = max(width, cell.col + cell.colspan - 1)
+            covered += min(cell.rowspan, height - cell.row + 1) * cell.colspan
+            limits.PARAGRAPH_CHARS.check(len(cell.text), file=file)
+    limits.GRID_COLS.check(width, file=file)
+    limits.GRID_AREA.check(max(height * width, covered), file=file)
+
+
 class BlockBuilder:
-    """Numbers paragraphs and tables as a reader emits them, and enforces the cell budget."""
+    """Numbers paragraphs and tables as a reader emits them, and enforces the budgets:
+    cells, paragraphs, paragraph length and each table's shape."""
 
     def __init__(self, file: str, fmt: str, *, max_cells: int) -> None:
         self.document = RawDocument(file=file, format=fmt)
@@ -105,9 +121,11 @@ class BlockBuilder:
         self._tables = 0
 
     def paragraph(self, text: str, heading_level: int | None = None) -> None:
+        limits.PARAGRAPH_CHARS.check(len(text), file=self.document.file)
         text = text.strip()
         if text:
             self._paragraphs += 1
+            limits.PARAGRAPHS.check(self._paragraphs, file=self.document.file)
             self.document.blocks.append(TextBlock(self._paragraphs, text, heading_level))
 
     def grid(
@@ -117,5 +135,6 @@ class BlockBuilder:
             return
         self._cells += sum(len(row) for row in rows)
         check_cell_budget(self._cells, self.max_cells, self.document.file)
+        check_grid_shape(rows, self.document.file)
         self._tables += 1
         self.document.blocks.append(Grid(self._tables, rows, sheet=sheet, positional=positional))

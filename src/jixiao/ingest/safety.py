@@ -9,24 +9,30 @@ without DTDs, entities or network access; a DOCTYPE in an Office part is rejecte
 from __future__ import annotations
 
 import zipfile
+import zlib
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
 from jixiao.errors import JixiaoError
+from jixiao.model import limits
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_MEMBER_BYTES = 100 * 1024 * 1024
-MAX_TOTAL_UNCOMPRESSED = 300 * 1024 * 1024
-MAX_RATIO = 200  # uncompressed / compressed, checked for members above RATIO_FLOOR
+# The limits themselves (value, code, message) live in jixiao.model.limits.
+MAX_FILE_BYTES = limits.FILE_BYTES.value
+MAX_MEMBER_BYTES = limits.MEMBER_BYTES.value
+MAX_TOTAL_UNCOMPRESSED = limits.TOTAL_UNCOMPRESSED.value
+MAX_RATIO = limits.ZIP_RATIO.value  # uncompressed / compressed, for members above RATIO_FLOOR
 RATIO_FLOOR = 2 * 1024 * 1024
-MAX_MEMBERS = 10_000
-MAX_CELLS = 500_000
-MAX_SHEET_ROWS = 100_000
-MAX_SHEET_COLS = 1_000
-MAX_GRID_AREA = 5_000_000  # rows × columns of one table, merged positions included
-MAX_RAW_CELLS = 2_000_000  # cells scanned in a file, empty ones included
+MAX_MEMBERS = limits.ZIP_MEMBERS.value
+MAX_CELLS = limits.CELLS.value
+MAX_SHEET_ROWS = limits.SHEET_ROWS.value
+MAX_SHEET_COLS = limits.SHEET_COLS.value
+MAX_GRID_AREA = limits.GRID_AREA.value  # rows × columns of one table, merged positions included
+MAX_RAW_CELLS = limits.RAW_CELLS.value  # cells scanned in a file, empty ones included
+# Compression methods zipfile can read without optional modules missing at run time.
+_READABLE_COMPRESSION = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}
 
 
 def read_input(path: Path) -> bytes:
@@ -61,10 +67,25 @@ class SafeZip:
             raise JixiaoError(
                 "E405", f"不是有效的 {kind} 文件（压缩包损坏或格式不对）", file=file
             ) from None
+        except NotImplementedError:  # a zip version or feature zipfile cannot read
+            raise JixiaoError(
+                "E405", f"{kind} 文件使用了不支持的压缩包版本，请用 Office/WPS 重新保存", file=file
+            ) from None
         if len(infos) > MAX_MEMBERS:
             raise JixiaoError("E406", f"压缩包内文件过多（{len(infos)} 个）", file=file)
         total = 0
         for info in infos:
+            if info.flag_bits & 0x1:
+                raise JixiaoError(
+                    "E419", f"{kind} 文件已加密（设置了打开密码），请先取消密码再导入", file=file
+                )
+            if info.compress_type not in _READABLE_COMPRESSION:
+                raise JixiaoError(
+                    "E405",
+                    f"压缩包成员 {info.filename} 使用了不支持的压缩方式（{info.compress_type}），"
+                    "请用 Office/WPS 重新保存",
+                    file=file,
+                )
             total += info.file_size
             ratio_bad = info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(
                 info.compress_size, 1
@@ -84,7 +105,10 @@ class SafeZip:
         try:
             with self._zip.open(name) as member:
                 data = member.read(MAX_MEMBER_BYTES + 1)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        except (
+            zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError,
+            RuntimeError,  # encrypted member (refused above; kept for safety)
+        ):
             raise JixiaoError("E405", f"压缩包成员 {name} 损坏，无法解压", file=self.file) from None
         if len(data) > MAX_MEMBER_BYTES:
             raise JixiaoError("E406", f"{name} 解压后过大，疑似压缩炸弹", file=self.file)
@@ -103,14 +127,20 @@ _XML_PARSER = etree.XMLParser(
 
 
 def parse_xml(data: bytes, file: str, part: str) -> etree._Element:
-    """Parse an Office XML part; DTDs and entity declarations are refused."""
-    head = data[:4096]
-    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-        raise JixiaoError("E407", f"{part} 含有 DTD/实体声明，出于安全原因拒绝读取", file=file)
+    """Parse an Office XML part; a document type declaration is refused wherever it stands.
+
+    The parser never loads a DTD, resolves an entity or touches the network; after parsing,
+    any DOCTYPE (read by libxml2 in whatever encoding the part declares, after any comment)
+    is refused, so the refusal does not depend on where or how the declaration is spelled.
+    """
     try:
-        return etree.fromstring(data, _XML_PARSER)
+        root = etree.fromstring(data, _XML_PARSER)
     except (etree.XMLSyntaxError, ValueError):
         raise JixiaoError("E407", f"{part} 不是格式正确的 XML", file=file) from None
+    info: Any = root.getroottree().docinfo
+    if info.doctype or info.internalDTD is not None:
+        raise JixiaoError("E407", f"{part} 含有 DTD/实体声明，出于安全原因拒绝读取", file=file)
+    return root
 
 
 _TEXT_ENCODINGS = ("utf-8", "gb18030")

@@ -15,13 +15,13 @@ from typing import Literal
 
 from pydantic import Field
 
-from jixiao.model.common import SourceRef, StrictModel
+from jixiao.model.common import NumericModel, SourceRef, StrictModel
 
 ChangeBase = Literal["previous", "budget"]
 FunctionalLevel = Literal["类", "款", "项"]
 
 
-class Printed(StrictModel):
+class Printed(NumericModel):
     """One printed number: the value as printed (signed by its word), its text and place."""
 
     value: Decimal

@@ -7,10 +7,10 @@ from typing import Literal
 
 from pydantic import Field
 
-from jixiao.model.common import SourceRef, StrictModel
+from jixiao.model.common import NumericModel, SourceRef, StrictModel
 
 
-class BasicDataRow(StrictModel):
+class BasicDataRow(NumericModel):
     """One row, e.g. ``三公经费`` with values per column (``2022年决算数`` …)."""
 
     item: str

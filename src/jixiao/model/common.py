@@ -2,13 +2,48 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from decimal import Decimal
+from typing import Any, ClassVar, Self
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from jixiao.model.limits import NUMBER_DIGITS, NUMBER_EXPONENT, number_in_bounds
 
 
 class StrictModel(BaseModel):
     """Base for every model class: unknown fields are errors, values are validated on assignment."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class NumericModel(StrictModel):
+    """A model with printed figures: every Decimal field (and Decimal value of a dict field)
+    is bounded in digits and magnitude (jixiao.model.limits) before any arithmetic, whatever
+    the route it came by (YAML text, a recognizer, the web form). Only classes that hold
+    figures pay for the check."""
+
+    _decimal_fields: ClassVar[tuple[str, ...]] = ()
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        cls._decimal_fields = tuple(
+            name for name, info in cls.model_fields.items() if "Decimal" in str(info.annotation)
+        )
+
+    @model_validator(mode="after")
+    def _numbers_in_bounds(self) -> Self:
+        values = self.__dict__
+        for name in self._decimal_fields:
+            value = values[name]
+            numbers = value.values() if isinstance(value, dict) else (value,)
+            for number in numbers:
+                if isinstance(number, Decimal) and not number_in_bounds(number):
+                    raise ValueError(
+                        f"数字超出可处理范围（最多 {NUMBER_DIGITS.value} 位有效数字，"
+                        f"绝对值小于 10 的 {NUMBER_EXPONENT.value + 1} 次方）"
+                    )
+        return self
 
 
 class SourceRef(StrictModel):

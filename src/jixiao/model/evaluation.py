@@ -13,11 +13,11 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from jixiao.model.common import SourceRef, StrictModel
+from jixiao.model.common import NumericModel, SourceRef, StrictModel
 from jixiao.model.quantity import Quantity, parse_quantity
 
 
-class Indicator(StrictModel):
+class Indicator(NumericModel):
     """One indicator row (三级指标) or one scoring-table item.
 
     ``sources`` maps a field name (``"weight"``, ``"claimed_score"`` …) to where it was read.
@@ -65,7 +65,7 @@ class Indicator(StrictModel):
         return parse_quantity(self.actual)
 
 
-class IndicatorGroup(StrictModel):
+class IndicatorGroup(NumericModel):
     """A printed group heading with its own weight or subtotal, e.g. ``产出指标（50分）``."""
 
     level: Literal[1, 2]
@@ -76,7 +76,7 @@ class IndicatorGroup(StrictModel):
     sources: dict[str, SourceRef] = Field(default_factory=dict)
 
 
-class FundingLine(StrictModel):
+class FundingLine(NumericModel):
     """A funding row: 年度资金总额 or one source (当年财政拨款, 上年结转, 其他资金 …)."""
 
     source: str = Field(description="资金来源，如 年度资金总额 / 其中：当年财政拨款")
@@ -108,7 +108,7 @@ class Uncertainty(StrictModel):
     source: SourceRef | None = None
 
 
-class EvaluationBase(StrictModel):
+class EvaluationBase(NumericModel):
     type: str
     name: str = Field(description="项目名称或单位名称")
     unit: str | None = Field(default=None, description="单位（实施单位/预算单位）")

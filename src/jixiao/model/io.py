@@ -7,6 +7,7 @@ printed precision of a figure decides how strictly it is checked.
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,13 +17,69 @@ from pydantic import BaseModel, ValidationError
 
 from jixiao.errors import JixiaoError
 from jixiao.model.document import Document
+from jixiao.model.limits import (
+    CANONICAL_BYTES,
+    NESTING_DEPTH,
+    NUMBER_DIGITS,
+    YAML_NODES,
+    number_error,
+    number_in_bounds,
+)
 
-MAX_INPUT_BYTES = 50 * 1024 * 1024
+MAX_INPUT_BYTES = CANONICAL_BYTES.value
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 class _DecimalLoader(yaml.SafeLoader):
-    """SafeLoader that turns floats into Decimal, keeping the printed digits."""
+    """SafeLoader that turns floats into Decimal, keeping the printed digits, and bounds the
+    composed graph: nesting depth before descending, and the size with every alias expanded
+    (a node's expanded size is known once it is composed, so an alias bomb is refused at the
+    first alias that pushes the total over the limit, without expanding anything)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+        self._sizes: dict[int, int] = {}
+        self._expanded = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            node = super().compose_node(parent, index)
+            self._count(self._sizes.get(id(node), 1))
+            return node
+        self._depth += 1
+        if self._depth > NESTING_DEPTH.value:
+            raise NESTING_DEPTH.error()
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+        if node is not None:
+            self._sizes[id(node)] = _node_size(node, self._sizes)
+            self._count(1)
+        return node
+
+    def _count(self, size: int) -> None:
+        self._expanded += size
+        if self._expanded > YAML_NODES.value:
+            raise YAML_NODES.error()
+
+
+def _node_size(node: yaml.Node, sizes: dict[int, int]) -> int:
+    """1 + the expanded sizes of the node's children (each already composed and sized)."""
+    if isinstance(node, yaml.SequenceNode):
+        return 1 + sum(sizes.get(id(child), 1) for child in node.value)
+    if isinstance(node, yaml.MappingNode):
+        return 1 + sum(
+            sizes.get(id(key), 1) + sizes.get(id(value), 1) for key, value in node.value
+        )
+    return 1
+
+
+def _bounded(value: Decimal) -> Decimal:
+    if not number_in_bounds(value):
+        raise number_error(value)
+    return value
 
 
 def _construct_decimal(loader: yaml.SafeLoader, node: yaml.Node) -> Decimal:
@@ -30,10 +87,51 @@ def _construct_decimal(loader: yaml.SafeLoader, node: yaml.Node) -> Decimal:
     lowered = text.lower()
     if lowered in (".nan", ".inf", "-.inf", "+.inf"):
         raise yaml.constructor.ConstructorError(None, None, f"不支持的数值 {text}", node.start_mark)
-    return Decimal(text)
+    return _bounded(Decimal(text))
+
+
+def _construct_int(loader: yaml.SafeLoader, node: yaml.Node) -> int:
+    text = str(loader.construct_scalar(node))  # type: ignore[arg-type]
+    if len(text) > 2 * NUMBER_DIGITS.value:  # checked before int() converts the digits
+        raise NUMBER_DIGITS.error()
+    value = yaml.SafeLoader.construct_yaml_int(loader, node)  # type: ignore[arg-type]
+    _bounded(Decimal(value))
+    return int(value)
 
 
 _DecimalLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
+_DecimalLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
+
+def _json_number(text: str) -> Decimal:
+    if len(text) > 2 * NUMBER_DIGITS.value:  # checked before Decimal reads the digits
+        raise NUMBER_DIGITS.error()
+    return _bounded(Decimal(text))
+
+
+def _json_int(text: str) -> int:
+    return int(_json_number(text))
+
+
+def _bracket_depth(text: str, tokens: re.Pattern[str]) -> int:
+    """The deepest bracket nesting of a JSON text or of YAML flow collections (brackets
+    inside quoted strings ignored), found in one linear scan before any parsing: PyYAML's
+    scanner is quadratic in flow depth, so the depth must be known before it runs."""
+    if text.count("[") + text.count("{") <= NESTING_DEPTH.value:
+        return 0
+    depth = deepest = 0
+    for match in tokens.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in "]}":
+            depth -= 1
+    return deepest
+
+
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+_YAML_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\']|\'\')*\'|#[^\n]*|[\[\]{}]')
 
 
 class _DecimalDumper(yaml.SafeDumper):
@@ -103,10 +201,15 @@ def parse_document_text(
 ) -> Document:
     try:
         if json_format:
-            data = json.loads(text, parse_float=Decimal)
+            NESTING_DEPTH.check(_bracket_depth(text, _JSON_TOKENS), file=file)
+            data = json.loads(text, parse_float=_json_number, parse_int=_json_int)
         else:
+            NESTING_DEPTH.check(_bracket_depth(text, _YAML_TOKENS), file=file)
             data = yaml.load(text, Loader=_DecimalLoader)  # SafeLoader subclass
-    except (yaml.YAMLError, json.JSONDecodeError, ValueError, ArithmeticError) as exc:
+    except JixiaoError as error:
+        raise JixiaoError(error.code, error.message, file=file) from None
+    except (yaml.YAMLError, json.JSONDecodeError, ValueError, ArithmeticError,
+            RecursionError) as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"（第{mark.line + 1}行第{mark.column + 1}列）" if mark is not None else ""
         kind = "JSON" if json_format else "YAML"

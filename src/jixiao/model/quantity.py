@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import StrEnum
 from functools import lru_cache
 from importlib import resources
 
 import yaml
+
+from jixiao.model.limits import PARAGRAPH_CHARS, read_decimal
 
 
 class Comparator(StrEnum):
@@ -184,10 +186,9 @@ def _strip_comparators(text: str) -> tuple[str, Comparator | None]:
 
 
 def _parse_decimal(text: str) -> Decimal | None:
-    try:
-        return Decimal(text.replace(",", ""))
-    except InvalidOperation:
-        return None
+    """The number, or ``None`` when it is not one or is out of bounds (too many digits or too
+    large or small a magnitude: such text stays qualitative and is never computed with)."""
+    return read_decimal(text.replace(",", ""))
 
 
 @lru_cache(maxsize=65536)
@@ -195,6 +196,8 @@ def parse_quantity(raw: str | None) -> Quantity:
     """Parse a printed target or actual. Never raises."""
     if raw is None:
         return Quantity(raw="", kind=QuantityKind.EMPTY)
+    if len(raw) > PARAGRAPH_CHARS.value:  # no target is that long; keep it as text unread
+        return Quantity(raw=raw, kind=QuantityKind.QUALITATIVE, text=raw)
     text = normalize_text(str(raw))
     if text in ("", "-", "—", "——", "/", "\\", "...", "......", "无数据"):
         return Quantity(raw=raw, kind=QuantityKind.EMPTY)

@@ -7,10 +7,10 @@ from typing import Literal
 
 from pydantic import Field
 
-from jixiao.model.common import SourceRef, StrictModel
+from jixiao.model.common import NumericModel, SourceRef
 
 
-class SurveyOption(StrictModel):
+class SurveyOption(NumericModel):
     label: str
     points: Decimal = Field(description="选项分值")
     count: int | None = Field(default=None, ge=0, description="选择人数")
@@ -20,7 +20,7 @@ class SurveyOption(StrictModel):
     sources: dict[str, SourceRef] = Field(default_factory=dict)
 
 
-class SurveyQuestion(StrictModel):
+class SurveyQuestion(NumericModel):
     number: str
     text: str
     options: list[SurveyOption]
@@ -28,7 +28,7 @@ class SurveyQuestion(StrictModel):
     sources: dict[str, SourceRef] = Field(default_factory=dict)
 
 
-class Questionnaire(StrictModel):
+class Questionnaire(NumericModel):
     """问卷调查：发放/收回/有效份数、题目与选项计数、原文的合计与综合得分."""
 
     type: Literal["questionnaire"] = "questionnaire"

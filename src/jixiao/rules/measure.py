@@ -82,6 +82,8 @@ def compare(target: Quantity, actual: Quantity) -> Comparison | None:
         return None
     t, a = target.value, actual.value
     assert t is not None and a is not None and actual.number is not None
+    if t < 0:  # a negative target has no completion ratio: never a negative score
+        return None
     if target.unit and not actual.unit and not actual.scale and target.scale:
         a = actual.number * SCALES[target.scale]  # "13.41" against "13万人次" means 13.41万
     a = max(a, ZERO)  # negative actuals count as zero (common practice)

@@ -132,6 +132,10 @@ def score_indicator(
     ):
         score = max(ZERO, score - penalty.points)
         explanation += f"；超过目标 {penalty.threshold * 100}% 以上，扣 {penalty.points} 分"
+    status = result.status.value
+    if score is not None and score < 0:  # no rule gives a negative score: flag, never print it
+        explanation += f"；按规则算得负分 {score}，无法可靠计分，请核对目标值和实际值"
+        score, status = None, "not_computable"
     completion = (
         round_half_up(result.completion * HUNDRED, 2) if result.completion is not None else None
     )
@@ -139,7 +143,7 @@ def score_indicator(
         **base,
         rule_kind=kind,
         rule_title=get_rule(kind).title,
-        status=result.status.value,
+        status=status,
         explanation=explanation,
         computed_completion=completion,
         computed_score=score,

@@ -15,6 +15,7 @@ from jixiao.accounts.analysis import figure_name, final_accounts_in, statements
 from jixiao.accounts.explain import write_explanation
 from jixiao.audit.framework import SEVERITY_ZH, AuditContext, Finding, selected_checks
 from jixiao.cli.loading import load_input
+from jixiao.cli.outputs import atomic_output, check_output
 from jixiao.errors import JixiaoError
 from jixiao.model.accounts import FinalAccounts, Printed
 from jixiao.model.document import Document
@@ -108,8 +109,13 @@ def register(app: typer.Typer) -> None:
         ),
         output: Path | None = typer.Option(None, "-o", "--output", help="生成的 .docx 文件"),
         glossary: bool = typer.Option(False, "--glossary", help="生成时附名词解释"),
+        force: bool = typer.Option(
+            False, "--force", help="覆盖已存在的输出文件（输入文件永不覆盖）"
+        ),
     ) -> None:
         """部门决算：提取情况说明中的数字，核对合计、占比、增减、预决算差异和“三公”经费。"""
+        if write and output is not None:
+            check_output(output, inputs=[file], force=force)
         document = load_input(file)
         found = final_accounts_in(document)
         if not found:
@@ -118,7 +124,8 @@ def register(app: typer.Typer) -> None:
         if write:
             if output is None:
                 raise JixiaoError("E111", "生成情况说明需要用 -o 指定输出的 .docx 文件")
-            write_explanation(accounts, output, unit=document.unit, glossary=glossary)
+            with atomic_output(output, force=force) as temporary:
+                write_explanation(accounts, temporary, unit=document.unit, glossary=glossary)
             typer.echo(f"已生成 {output}")
             return
         findings = check_accounts(document)

@@ -13,7 +13,9 @@ from rich.table import Table
 from jixiao.audit.framework import SEVERITY_ZH, Severity, all_checks, run_audit, selected_checks
 from jixiao.audit.html import render_html
 from jixiao.audit.report import AuditRun, DocumentReport, LoadFailure
+from jixiao.cli import crash
 from jixiao.cli.loading import load_input
+from jixiao.cli.outputs import check_output, write_text
 from jixiao.errors import JixiaoError
 from jixiao.rules.infer import pack_assumed, resolve_pack
 
@@ -60,8 +62,7 @@ def audit_files(
     run = AuditRun()
     for path in files:
         try:
-            document = load_input(path)
-            chosen, reason = resolve_pack(pack, document)
+            report = _audit_one(path, pack, select, ignore)
         except JixiaoError as error:
             if error.code.startswith(("E30", "E60")):
                 raise  # a bad --pack or --select is the user's call, not this file's
@@ -69,15 +70,23 @@ def audit_files(
             run.failures.append(LoadFailure(file=str(path), code=error.code,
                                             message=error.message + where))
             continue
-        except (ImportError, OSError, ValueError) as error:
-            run.failures.append(LoadFailure(file=str(path), code="E401",
-                                            message=f"无法读取该文件：{error}"))
+        except Exception as exc:
+            crash.print_internal(exc, file=str(path))
+            internal = crash.internal_error(exc)
+            run.failures.append(LoadFailure(file=str(path), code=internal.code,
+                                            message=internal.message))
             continue
-        findings = run_audit(document, chosen, select=select, ignore=ignore, pack_reason=reason,
-                             rule_assumed=pack_assumed(chosen, reason))
-        run.documents.append(DocumentReport(file=str(path), pack=chosen.name,
-                                            pack_reason=reason, findings=findings))
+        run.documents.append(report)
     return run
+
+
+def _audit_one(path: Path, pack: str, select: list[str], ignore: list[str]) -> DocumentReport:
+    document = load_input(path)
+    chosen, reason = resolve_pack(pack, document)
+    findings = run_audit(document, chosen, select=select, ignore=ignore, pack_reason=reason,
+                         rule_assumed=pack_assumed(chosen, reason))
+    return DocumentReport(file=str(path), pack=chosen.name, pack_reason=reason,
+                          findings=findings)
 
 
 def print_run(console: Console, run: AuditRun) -> None:
@@ -128,10 +137,14 @@ def register(app: typer.Typer) -> None:
         output: Path | None = typer.Option(
             None, "--output", "-o", help="把 json/html 报告写入文件"
         ),
+        force: bool = typer.Option(
+            False, "--force", help="覆盖已存在的报告文件（输入文件永不覆盖）"
+        ),
     ) -> None:
         """审核：逐项重新计算，报告每处不一致（代码、说明、位置、原文与应为）。
 
-        发现“错误”时退出码为 1；有文件无法读取或参数错误时为 2；否则为 0。
+        发现“错误”时退出码为 1；有文件无法读取或参数错误时为 2（其余文件照常审核）；
+        内部错误为 3；否则为 0。
         """
         chosen_select, chosen_ignore = _codes(select), _codes(ignore)
         selected_checks(chosen_select, chosen_ignore)  # unknown codes fail before any work
@@ -139,6 +152,8 @@ def register(app: typer.Typer) -> None:
         if not files and not missing:
             raise JixiaoError("E105", "没有找到可审核的文件（支持 " + "、".join(INPUT_SUFFIXES)
                               + "）")
+        if output is not None:
+            check_output(output, inputs=files, force=force)  # before any work
         run = audit_files(files, pack, chosen_select, chosen_ignore)
         run.failures[:0] = missing
         console = Console(stderr=output_format is not AuditFormat.table)
@@ -153,11 +168,13 @@ def register(app: typer.Typer) -> None:
             if output is None:
                 typer.echo(text)
             else:
-                output.write_text(text, encoding="utf-8")
+                write_text(output, text, inputs=files, force=force)
                 console.print(f"报告已写入 {output}。{run.summary_text()}")
             for failure in run.failures:
                 console.print(f"无法读取 {failure.file}：[{failure.code}] {failure.message}",
                               highlight=False)
+        if any(failure.code.startswith("E9") for failure in run.failures):
+            raise typer.Exit(crash.EXIT_INTERNAL)
         if run.failures:
             raise typer.Exit(EXIT_INPUT)
         if run.count(Severity.ERROR):

@@ -10,11 +10,13 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from jixiao.cli import crash
+from jixiao.cli.outputs import check_output, distinct_names, write_text
 from jixiao.errors import JixiaoError
 from jixiao.ingest import IngestResult, ingest, load_any
-from jixiao.model import Document
 from jixiao.model.io import dump_json, dump_yaml
 
+EXIT_INPUT = 2
 KIND_NAMES = {
     "project_self_evaluation": "项目支出绩效自评表",
     "department_self_evaluation": "部门整体支出绩效自评表",
@@ -34,36 +36,50 @@ class ReportFormat(StrEnum):
     json = "json"
 
 
-def _write(document: Document, target: Path, fmt: OutputFormat) -> None:
-    text = dump_yaml(document) if fmt is OutputFormat.yaml else dump_json(document)
-    try:
-        target.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise JixiaoError(
-            "E420", f"无法写入输出文件：{exc.strerror or exc}", file=str(target)
-        ) from None
-
-
 def convert(
     inputs: list[Path] = typer.Argument(
         ..., help="要转换的文件（.docx/.xlsx/.txt/.html/.yaml/.json）"
     ),
     output: Path = typer.Option(..., "-o", "--output", help="输出目录（不存在时自动创建）"),
     to: OutputFormat = typer.Option(OutputFormat.yaml, "--to", help="输出格式"),
+    force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件（输入文件永不覆盖）"),
 ) -> None:
-    """把自评表、评分表等文档转换为 jixiao 标准格式：每个输入文件得到一个同名文档文件。"""
+    """把自评表、评分表等文档转换为 jixiao 标准格式：每个输入文件得到一个同名文档文件。
+
+    同名（主文件名相同）的输入依次得到 name.yaml、name-2.yaml …；已存在的输出文件不覆盖，
+    除非加 --force。某个文件无法转换时继续转换其余文件，最后列出失败的文件，
+    以退出码 2（内部错误为 3）结束。
+    """
     console = Console()
-    try:
-        output.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise JixiaoError(
-            "E420", f"无法创建输出目录：{exc.strerror or exc}", file=str(output)
-        ) from None
-    for path in inputs:
-        document = load_any(path)
-        target = output / f"{path.stem}.{to.value}"
-        _write(document, target, to)
+    if output.exists() and not output.is_dir():
+        raise JixiaoError("E122", "输出路径应为文件夹", file=str(output))
+    failures: list[JixiaoError] = []
+    for path, name in zip(inputs, distinct_names(inputs, f".{to.value}"), strict=True):
+        target = output / name
+        try:
+            check_output(target, inputs=inputs, force=force)
+            document = load_any(path)
+            text = dump_yaml(document) if to is OutputFormat.yaml else dump_json(document)
+            write_text(target, text, inputs=inputs, force=force)
+        except JixiaoError as error:
+            failures.append(error if error.file else JixiaoError(
+                error.code, error.message, file=str(path), field=error.field))
+            Console(stderr=True).print(f"[bold red]错误[/] {failures[-1].render()}",
+                                       highlight=False)
+            continue
+        except Exception as exc:
+            crash.print_internal(exc, file=str(path))
+            failures.append(crash.internal_error(exc, file=str(path)))
+            continue
         console.print(f"{path} → {target}：{len(document.forms)} 张表单", highlight=False)
+    if failures:
+        Console(stderr=True).print(
+            f"{len(inputs) - len(failures)} 个文件已转换，{len(failures)} 个失败："
+            + "；".join(error.render() for error in failures),
+            highlight=False,
+        )
+        internal = any(error.code.startswith("E9") for error in failures)
+        raise typer.Exit(crash.EXIT_INTERNAL if internal else EXIT_INPUT)
 
 
 def _report_data(result: IngestResult) -> dict[str, object]:

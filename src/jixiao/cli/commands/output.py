@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import typer
 from rich.console import Console
 
 from jixiao.cli.loading import load_input
+from jixiao.cli.outputs import atomic_folder, atomic_output, check_output, publish
 from jixiao.errors import JixiaoError
 from jixiao.render.demo import run_demo
 from jixiao.render.layout import builtin_layout_names
@@ -56,14 +58,20 @@ def register(app: typer.Typer) -> None:
         claimed: bool = typer.Option(
             False, "--claimed", help="按原填报值填写得分、执行率和总分（默认填写按规则计算的值）"
         ),
+        force: bool = typer.Option(
+            False, "--force", help="覆盖已存在的输出文件（输入文件永不覆盖）"
+        ),
     ) -> None:
         """导出绩效自评表（xlsx，按省份版式），得分为按规则计算的值。"""
         _check_suffix(output, ".xlsx")
+        check_output(output, inputs=[file], force=force)
         document = load_input(file)
         chosen, reason = resolve_pack(pack, document)
-        summary = write_forms(
-            document, chosen, output, FormsOptions(layout=layout, claimed=claimed)
-        )
+        with atomic_output(output, force=force) as temporary:
+            summary = write_forms(
+                document, chosen, temporary, FormsOptions(layout=layout, claimed=claimed)
+            )
+        summary.path = output
         console = Console()
         console.print(
             f"已生成 {summary.path}：{len(summary.sheets)} 张表（版式 {summary.layout}，{reason}）"
@@ -92,9 +100,16 @@ def register(app: typer.Typer) -> None:
         with_findings: bool = typer.Option(False, "--with-findings", help="在附件中列出审核发现"),
         charts: bool = typer.Option(True, "--charts/--no-charts", help="是否插入图表"),
         pdf: bool = typer.Option(False, "--pdf", help="同时用 LibreOffice 生成 PDF"),
+        force: bool = typer.Option(
+            False, "--force", help="覆盖已存在的输出文件（输入文件永不覆盖）"
+        ),
     ) -> None:
         """生成绩效自评（评价）报告（docx，含评分表和图表），数字全部按规则计算。"""
         _check_suffix(output, ".docx")
+        sources = [file] if template is None else [file, template]
+        check_output(output, inputs=sources, force=force)
+        if pdf:
+            check_output(output.with_suffix(".pdf"), inputs=sources, force=force)
         document = load_input(file)
         chosen, reason = resolve_pack(pack, document)
         options = ReportOptions(
@@ -104,20 +119,39 @@ def register(app: typer.Typer) -> None:
             charts=charts,
             pack_reason=reason,
         )
-        summary = write_report(document, chosen, output, options)
+        with atomic_output(output, force=force) as temporary:
+            summary = write_report(document, chosen, temporary, options)
+        summary.path = output
         console = Console()
         _report_notes(console, summary)
         if pdf:
-            console.print(f"已生成 PDF {convert_to_pdf(output)}")
+            target = output.with_suffix(".pdf")
+            with atomic_folder(output.parent) as folder:
+                publish(convert_to_pdf(output, folder), target, force=force)
+            console.print(f"已生成 PDF {target}")
 
     @app.command()
     def demo(
         output: Path = typer.Option(
             Path("jixiao-demo"), "--output", "-o", help="输出目录（默认 ./jixiao-demo）"
         ),
+        force: bool = typer.Option(
+            False, "--force", help="覆盖已存在的输出文件（输入文件永不覆盖）"
+        ),
     ) -> None:
         """用内置的示例（虚构数据）评分，并生成自评表 form.xlsx 和报告 report.docx。"""
-        result = run_demo(output)
+        names = ("form.xlsx", "report.docx")
+        for name in names:
+            check_output(output / name, force=force)
+        with atomic_folder(output) as folder:
+            result = run_demo(folder)
+            for name in names:
+                publish(folder / name, output / name, force=force)
+        result = replace(
+            result,
+            forms=replace(result.forms, path=output / names[0]),
+            report=replace(result.report, path=output / names[1]),
+        )
         console = Console()
         console.print(f"示例 {result.sample}：{result.pack_reason}")
         console.print(f"已生成自评表 {result.forms.path}（{len(result.forms.sheets)} 张表）")

@@ -22,6 +22,7 @@ from jixiao.ingest.safety import (
     check_cell_budget,
     parse_xml,
 )
+from jixiao.model.limits import GRID_COLS, PARAGRAPHS, TABLE_NESTING
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _SDT, _TR, _TC = f"{W}p", f"{W}tbl", f"{W}sdt", f"{W}tr", f"{W}tc"
@@ -64,15 +65,24 @@ def _block_children(parent: etree._Element) -> list[etree._Element]:
     return out
 
 
-def _cell_text(tc: etree._Element) -> str:
+def _cell_text(tc: etree._Element, depth: int, file: str) -> str:
+    """A cell's text; a nested table is kept as text, one line per row of its own.
+
+    Each element is visited once (the rows of a nested table, not every descendant row),
+    and the nesting depth is bounded before descending."""
     lines: list[str] = []
     for child in _block_children(tc):
         if child.tag == _P:
             lines.append(_paragraph_text(child))
-        else:  # a nested table is kept as text, one line per row
-            for tr in child.iter(_TR):
-                texts = (_cell_text(inner).replace("\n", " ") for inner in tr.iterfind(_TC))
-                lines.append(" ".join(t for t in texts if t))
+            continue
+        if depth >= TABLE_NESTING.value:
+            raise TABLE_NESTING.error(file=file)
+        for tr in child.iterfind(_TR):
+            texts = (
+                _cell_text(inner, depth + 1, file).replace("\n", " ")
+                for inner in tr.iterfind(_TC)
+            )
+            lines.append(" ".join(t for t in texts if t))
     return "\n".join(lines).strip()
 
 
@@ -96,7 +106,7 @@ class _Open:
     rowspan: int = 1
 
 
-def _table_rows(tbl: etree._Element) -> list[list[Cell]]:
+def _table_rows(tbl: etree._Element, file: str) -> list[list[Cell]]:
     built: list[list[_Open]] = []
     vertical: dict[int, _Open] = {}  # column → cell whose vertical merge is still open
     for r, tr in enumerate(tbl.iterfind(_TR), 1):
@@ -110,13 +120,15 @@ def _table_rows(tbl: etree._Element) -> list[list[Cell]]:
             if vmerge is not None and vmerge.get(_VAL, "continue") == "continue" and origin:
                 origin.rowspan = r - origin.row + 1
             else:
-                cell = _Open(_cell_text(tc), r, col, span)
+                cell = _Open(_cell_text(tc, 1, file), r, col, span)
                 row.append(cell)
                 for c in range(col, col + span):
                     vertical.pop(c, None)
                 if vmerge is not None:
                     vertical[col] = cell
             col += span
+            if col - 1 > GRID_COLS.value:  # checked per cell: never build a wider row
+                raise GRID_COLS.error(file=file)
         built.append(row)
     return [
         [Cell(c.text, c.row, c.col, c.rowspan, c.colspan) for c in row if c.text or c.rowspan > 1]
@@ -135,9 +147,10 @@ def read_docx(data: bytes, file: str) -> RawDocument:
     out = BlockBuilder(file, "docx", max_cells=MAX_CELLS)
     if body is None:
         return out.document
+    PARAGRAPHS.check(sum(1 for _ in body.iterchildren(_P)), file=file)  # before any work
     for element in _block_children(body):
         if element.tag == _P:
             out.paragraph(_paragraph_text(element), _heading_level(element))
         else:
-            out.grid(_table_rows(element))
+            out.grid(_table_rows(element, file))
     return out.document

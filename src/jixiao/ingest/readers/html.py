@@ -13,6 +13,7 @@ from lxml import etree, html
 from jixiao.errors import JixiaoError
 from jixiao.ingest.grid import BlockBuilder, Cell, RawDocument
 from jixiao.ingest.safety import MAX_CELLS, MAX_GRID_AREA, MAX_SHEET_COLS, decode_text
+from jixiao.model.limits import PARAGRAPHS
 
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -113,6 +114,7 @@ def read_html(data: bytes, file: str) -> RawDocument:
         raise JixiaoError("E410", "网页内容无法解析", file=file) from None
     if sum(1 for _ in root.iter("td", "th")) > MAX_CELLS:
         raise JixiaoError("E408", "网页表格单元格过多，已停止读取", file=file)
+    PARAGRAPHS.check(sum(1 for _ in root.iter(*_PARAGRAPH_TAGS, *_HEADINGS, "div")), file=file)
     body = root.find("body")
     _walk(body if body is not None else root, out, file)
     return out.document

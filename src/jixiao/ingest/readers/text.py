@@ -18,6 +18,7 @@ import re
 
 from jixiao.ingest.grid import BlockBuilder, Cell, RawDocument
 from jixiao.ingest.safety import MAX_CELLS, check_cell_budget
+from jixiao.model.limits import PARAGRAPH_CHARS, TEXT_LINES
 
 _TAG_RE = re.compile(
     r"</?(?:p|ul|ol|li|br|span|div|strong|b|i|em|u|font|table|tr|td)\b[^>]*>", re.I
@@ -70,20 +71,26 @@ class _TextParser:
             self.tab_separated(lines)
             return
         continues = bool(self.rows) and self.rows[-1][-1].strip() == ""
-        cells: list[str] = []
+        cells: list[list[str]] = []  # lines of each cell, joined once (no quadratic +=)
+        carried: list[str] = []  # lines that continue the previous row's last cell
         for line in lines:
             if line.lstrip(" ").startswith("\t"):
-                cells.append(line.lstrip(" ")[1:])
+                cells.append([line.lstrip(" ")[1:]])
             elif cells:
-                cells[-1] += "\n" + line
+                cells[-1].append(line)
             elif continues:
-                self.rows[-1][-1] += "\n" + line
+                carried.append(line)
             else:
                 self.paragraph(line)
+        if carried:
+            self.rows[-1][-1] = "\n".join([self.rows[-1][-1], *carried])
+        texts = ["\n".join(cell) for cell in cells]
+        for text in texts:
+            PARAGRAPH_CHARS.check(len(text), file=self.out.document.file)
         if continues and not lines[0].lstrip(" ").startswith("\t"):
-            self.rows[-1].extend(cells)
+            self.rows[-1].extend(texts)
         else:
-            self.rows.append(cells)
+            self.rows.append(texts)
 
     def tab_separated(self, lines: list[str]) -> None:
         for line in lines:
@@ -96,9 +103,12 @@ class _TextParser:
 def read_text(text: str, file: str) -> RawDocument:
     """Parse a text export (either dialect) into paragraphs and ragged grids."""
     check_cell_budget(text.count("\t"), MAX_CELLS, file)
+    TEXT_LINES.check(text.count("\n") + 1, file=file)
+    lines = text.split("\n")
+    PARAGRAPH_CHARS.check(max(map(len, lines)), file=file)
     parser = _TextParser(file)
     block: list[str] = []
-    for raw in text.split("\n"):
+    for raw in lines:
         line = raw.rstrip("\r")
         if line.strip(_BLANK) == "":
             if block:

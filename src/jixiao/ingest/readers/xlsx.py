@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from posixpath import join, normpath
 
 from lxml import etree
@@ -25,6 +25,7 @@ from jixiao.ingest.safety import (
     SafeZip,
     parse_xml,
 )
+from jixiao.model.limits import FORMAT_DECIMALS, MERGED_AREA, number_in_bounds
 
 S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -63,11 +64,13 @@ def _split_ref(ref: str) -> tuple[int, int] | None:
 
 def format_number(raw: str, code: str) -> str:
     """The number as Excel prints it under format ``code`` (the common cases)."""
+    if len(raw) > 100:  # no stored number is that long: keep the text, do no arithmetic
+        return raw
     try:
         value = Decimal(raw)
     except InvalidOperation:
         return raw
-    if not value.is_finite():
+    if not number_in_bounds(value):  # Excel itself shows such cells as #### or raw
         return raw
     section = code.split(";")[0]
     literal = "".join(_QUOTED_RE.findall(section))
@@ -85,7 +88,11 @@ def format_number(raw: str, code: str) -> str:
     if percent:
         value *= 100
     decimals = len(re.sub(r"[^0#]", "", bare.split(".", 1)[1])) if "." in bare else 0
-    value = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    if decimals > FORMAT_DECIMALS.value:
+        return raw
+    with localcontext() as context:  # enough digits for any bounded value at these places
+        context.prec = max(context.prec, value.adjusted() + decimals + 3)
+        value = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     text = f"{value:,.{decimals}f}" if "," in bare else f"{value:.{decimals}f}"
     prefix, suffix = ("", literal) if bare.rstrip("%").endswith(("0", "#")) else (literal, "")
     return prefix + text + ("%" if percent else "") + suffix
@@ -165,14 +172,13 @@ class _Workbook:
 
     def sheet_rows(self, path: str) -> list[list[Cell]]:
         root = self._xml(path)
-        spans: dict[tuple[int, int], tuple[int, int]] = {}
-        covered: set[tuple[int, int]] = set()
+        merges: dict[tuple[int, int], tuple[int, int]] = {}  # origin → far corner
         for merge in root.iterfind(f"{S}mergeCells/{S}mergeCell"):
             first, _, last = merge.get("ref", "").partition(":")
             start, end = _split_ref(first), _split_ref(last or first)
             if start and end and end[0] >= start[0] and end[1] >= start[1]:
-                spans[start] = (end[0] - start[0] + 1, end[1] - start[1] + 1)
-                if len(spans) > MAX_CELLS:
+                merges[start] = end
+                if len(merges) > MAX_CELLS:
                     raise JixiaoError("E408", "合并单元格过多，已停止读取", file=self.file)
         texts: dict[tuple[int, int], tuple[str, str]] = {}
         for c in root.iter(f"{S}c"):
@@ -184,15 +190,11 @@ class _Workbook:
                     "E408", f"工作表超出 {MAX_SHEET_ROWS} 行或 {MAX_SHEET_COLS} 列", file=self.file
                 )
             text = self.cell_text(c).strip()
-            if text or at in spans:
+            if text or at in merges:
                 texts[at] = (text, c.get("r", ""))
                 if len(texts) > MAX_CELLS:
                     raise JixiaoError("E408", "单元格过多，已停止读取", file=self.file)
-        for (r, col), (rows, cols) in spans.items():
-            if (r, col) in texts and texts[(r, col)][0]:
-                covered.update(
-                    (r + dr, col + dc) for dr in range(rows) for dc in range(cols) if dr or dc
-                )
+        spans, covered = self._spans(merges, {at for at, (text, _) in texts.items() if text})
         height = max((r for r, _ in texts), default=0)
         grid: list[list[Cell]] = [[] for _ in range(height)]
         for (r, col), (text, address) in sorted(texts.items()):
@@ -201,6 +203,37 @@ class _Workbook:
             rows, cols = spans.get((r, col), (1, 1))
             grid[r - 1].append(Cell(text, r, col, rows, cols, address))
         return grid
+
+    def _spans(
+        self, merges: dict[tuple[int, int], tuple[int, int]], filled: set[tuple[int, int]]
+    ) -> tuple[dict[tuple[int, int], tuple[int, int]], set[tuple[int, int]]]:
+        """Merges clipped to the extent of the filled cells (a merge over empty space prints
+        nothing), and the filled positions hidden under a filled merge origin. The work is
+        bounded by the merged area, which is checked before any position is visited."""
+        bottom = max((r for r, _ in filled), default=0)
+        right = max((c for _, c in filled), default=0)
+        spans: dict[tuple[int, int], tuple[int, int]] = {}
+        area = 0
+        for (r, c), (last_r, last_c) in merges.items():
+            rows, cols = min(last_r, bottom) - r + 1, min(last_c, right) - c + 1
+            spans[(r, c)] = (max(rows, 1), max(cols, 1))
+            if (r, c) in filled and rows * cols > 1:
+                area += rows * cols
+                if area > MERGED_AREA.value:
+                    raise MERGED_AREA.error(file=self.file)
+        covered: set[tuple[int, int]] = set()
+        for (r, c), (rows, cols) in spans.items():
+            if (r, c) not in filled or rows * cols == 1:
+                continue
+            if rows * cols <= len(filled):
+                inside = ((r + dr, c + dc) for dr in range(rows) for dc in range(cols))
+                covered.update(at for at in inside if at in filled and at != (r, c))
+            else:
+                covered.update(
+                    at for at in filled
+                    if r <= at[0] < r + rows and c <= at[1] < c + cols and at != (r, c)
+                )
+        return spans, covered
 
 
 def read_xlsx(data: bytes, file: str) -> RawDocument:

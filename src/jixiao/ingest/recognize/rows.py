@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import cached_property
 
 from jixiao.ingest.grid import Cell, Grid
 from jixiao.ingest.recognize.headers import FieldMatch, WordTable, flat, key
 from jixiao.model import SourceRef
+from jixiao.model.limits import read_decimal
 
 _NUMBER_RE = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _UNIT_SUFFIX_RE = re.compile(r"(?:分|万元|元|个|项)$")
@@ -36,10 +37,7 @@ def parse_decimal(text: str) -> Decimal | None:
     norm = _UNIT_SUFFIX_RE.sub("", norm)
     if not _NUMBER_RE.match(norm):
         return None
-    try:
-        return Decimal(norm.replace(",", ""))
-    except InvalidOperation:
-        return None
+    return read_decimal(norm.replace(",", ""))  # None when out of bounds
 
 
 def looks_numeric(text: str) -> bool:
@@ -53,7 +51,8 @@ def split_weight(text: str) -> tuple[str, Decimal | None]:
     match = _WEIGHT_SUFFIX_RE.match(text)
     if not match:
         return text, None
-    return match.group("name").strip(), Decimal(match.group("w"))
+    weight = read_decimal(match.group("w"))
+    return (match.group("name").strip(), weight) if weight is not None else (text, None)
 
 
 _STATED_POINTS_RE = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分")
