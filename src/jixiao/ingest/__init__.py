@@ -15,6 +15,7 @@ from jixiao.errors import JixiaoError
 from jixiao.ingest.grid import RawDocument
 from jixiao.ingest.readers.docx import read_docx
 from jixiao.ingest.readers.html import read_html
+from jixiao.ingest.readers.pdf import read_pdf
 from jixiao.ingest.readers.text import read_text
 from jixiao.ingest.readers.xlsx import read_xlsx
 from jixiao.ingest.recognize import IngestResult, TableReport, recognize
@@ -43,6 +44,7 @@ _READERS: dict[str, Callable[[bytes, str], RawDocument]] = {
     ".txt": _text,
     ".html": read_html,
     ".htm": read_html,
+    ".pdf": read_pdf,
 }
 CANONICAL_SUFFIXES = (".yaml", ".yml", ".json")
 DOCUMENT_SUFFIXES = tuple(_READERS)

@@ -16,7 +16,8 @@ class SourceRef(StrictModel):
 
     Tables and paragraphs are numbered from 1 in document order; rows and columns
     from 1 inside their table. ``cell`` is the spreadsheet address when known (``"C7"``).
-    ``start``/``end`` are character offsets inside the paragraph.
+    ``start``/``end`` are character offsets inside the paragraph; ``page`` is set for PDFs
+    and scans.
     """
 
     file: str | None = None
@@ -29,10 +30,13 @@ class SourceRef(StrictModel):
     start: int | None = None
     end: int | None = None
     text: str | None = None
+    page: int | None = None  # page of a PDF or scanned image, from 1
 
     def describe(self) -> str:
         """Chinese location text for messages, e.g. ``表3 第5行 第7列``."""
         parts: list[str] = []
+        if self.page is not None:
+            parts.append(f"第{self.page}页")
         if self.sheet:
             parts.append(f"工作表「{self.sheet}」")
         if self.table is not None:

@@ -77,6 +77,7 @@ def source(grid: Grid, cell: Cell) -> SourceRef:
         cell=cell.address,
         sheet=grid.sheet,
         text=cell.text,
+        page=cell.page,
     )
 
 
