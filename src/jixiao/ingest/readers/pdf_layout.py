@@ -11,7 +11,6 @@ the two lines are joined (without a space between Chinese characters or digits).
 
 from __future__ import annotations
 
-import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
@@ -21,6 +20,7 @@ from dataclasses import dataclass
 # over with them), so the word that did not fit is the first character plus these.
 _NO_LINE_START = set("，。、；：？！）》」』】〕〉”’%‰,.;:?!)]}·…—-")
 _NO_LINE_END = set("（《「『【〔〈“‘([{")
+_NO_LINE_START_CJK = set("，。、；：？！）》」』】〕〉”’‰·…")
 _PAGE_NUMBER = re.compile(
     r"^[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–\s]*$"
 )
@@ -82,20 +82,15 @@ class Line:
         return max(c.size for c in self.chars)
 
     def lead_width(self) -> float:
-        """Width of the first word: what the line before would have had to hold."""
-        chars = [c for c in self.chars if c.text.strip()]
+        """Width of the first unbreakable piece: what the line before would have had to hold."""
+        chars = [c.text for c in self.chars if c.text.strip()]
         if not chars:
             return 0.0
-        end = 0
-        while end < len(chars) - 1 and chars[end].text in _NO_LINE_END:
-            end += 1
-        end += 1
-        if _is_word(chars[end - 1].text):
-            while end < len(chars) and _is_word(chars[end].text):
-                end += 1
-        while end < len(chars) and chars[end].text in _NO_LINE_START:
-            end += 1
-        return chars[end - 1].x1 - chars[0].x0
+        return self.chars[_first_piece(chars) - 1].x1 - self.chars[0].x0
+
+    def is_one_piece(self) -> bool:
+        chars = [c.text for c in self.chars if c.text.strip()]
+        return _first_piece(chars) == len(chars)
 
     def confidence(self) -> float | None:
         values = [c.confidence for c in self.chars if c.confidence is not None]
@@ -103,8 +98,38 @@ class Line:
 
 
 def _is_word(text: str) -> bool:
-    """Letters and digits of alphabetic scripts, which break only at spaces."""
-    return len(text) == 1 and (text.isalnum() or text in ".,%+-/:") and ord(text) < 0x2E80
+    """Characters of alphabetic scripts (and ASCII signs), which break only at spaces."""
+    return len(text) == 1 and ord(text) < 0x2E80 and text not in _NO_LINE_START_CJK
+
+
+def _first_piece(chars: Sequence[str]) -> int:
+    """How many leading characters line breaking keeps together (a simplified UAX #14):
+    opening brackets with what follows, a run of letters/digits, closing punctuation and
+    a word glued after it."""
+    n, i = len(chars), 0
+    while i < n - 1 and chars[i] in _NO_LINE_END:
+        i += 1
+    if _is_word(chars[i]):
+        while i < n and _is_word(chars[i]):
+            i += 1
+        if chars[i - 1] in _NO_LINE_END and i < n:
+            i += 1
+    else:
+        i += 1
+    while i < n and (chars[i] in _NO_LINE_START or _is_word(chars[i])):
+        if chars[i] in _NO_LINE_START:
+            i += 1
+        elif chars[i - 1] in _NO_LINE_START:
+            while i < n and _is_word(chars[i]):
+                i += 1
+        else:
+            break
+    return i
+
+
+def starts_glued(line: Line) -> bool:
+    """A line no writer begins: it starts with closing punctuation."""
+    return line.text[:1] in _NO_LINE_START_CJK or line.text[:1] in ")]}%,.;:!?"
 
 
 def group_lines(chars: Iterable[Char], page: int) -> list[Line]:
@@ -131,14 +156,29 @@ def _separator(before: str, after: str) -> str:
     return " " if last.isascii() and first.isascii() and last.isalpha() and first.isalpha() else ""
 
 
+def _leads(lines: Sequence[Line]) -> list[float]:
+    """What each line's predecessor would have had to hold: its first piece, and when that is
+    the whole line and the next line is glued to it (a forced break), that line's too."""
+    leads = [0.0] * len(lines)
+    for i in range(len(lines) - 1, -1, -1):
+        leads[i] = lines[i].lead_width()
+        if i + 1 < len(lines) and lines[i].is_one_piece() and starts_glued(lines[i + 1]):
+            leads[i] += leads[i + 1]
+    return leads
+
+
 def join_wrapped(lines: Sequence[Line], left: float, right: float) -> str:
     """Texts of consecutive lines set between ``left`` and ``right``: wrapped lines joined."""
     if not lines:
         return ""
+    leads = _leads(lines)
     text = lines[0].text
-    for previous, line in itertools.pairwise(lines):
+    for i in range(1, len(lines)):
+        previous, line = lines[i - 1], lines[i]
         tolerance = 0.15 * previous.size
-        wrapped = previous.x1 - previous.x0 + line.lead_width() > right - left - tolerance
+        wrapped = starts_glued(line) or (
+            previous.x1 - previous.x0 + leads[i] > right - left - tolerance
+        )
         text += _separator(text, line.text) + line.text if wrapped else "\n" + line.text
     return text
 
