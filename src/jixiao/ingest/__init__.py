@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from jixiao.errors import JixiaoError
+from jixiao.ingest.formats import CANONICAL_SUFFIXES, DOCUMENT_SUFFIXES
 from jixiao.ingest.grid import RawDocument
 from jixiao.ingest.readers.docx import read_docx
 from jixiao.ingest.readers.html import read_html
@@ -51,8 +52,6 @@ _READERS: dict[str, Callable[[bytes, str], RawDocument]] = {
     ".xls": lambda data, file: read_legacy(data, file, ".xls"),
     ".et": lambda data, file: read_legacy(data, file, ".et"),
 }
-CANONICAL_SUFFIXES = (".yaml", ".yml", ".json")
-DOCUMENT_SUFFIXES = tuple(_READERS)
 
 
 def read_raw(path: str | Path) -> RawDocument:

@@ -15,9 +15,9 @@ from jixiao.audit.html import render_html
 from jixiao.audit.report import AuditRun, DocumentReport, LoadFailure
 from jixiao.cli.loading import load_input
 from jixiao.errors import JixiaoError
+from jixiao.ingest.formats import INPUT_SUFFIXES
 from jixiao.rules.infer import resolve_pack
 
-INPUT_SUFFIXES = (".yaml", ".yml", ".json", ".docx", ".xlsx", ".txt", ".html", ".htm")
 COLOURS = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 EXIT_FINDINGS, EXIT_INPUT = 1, 2
 
