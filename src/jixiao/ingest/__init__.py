@@ -17,6 +17,7 @@ from jixiao.ingest.grid import RawDocument
 from jixiao.ingest.readers.docx import read_docx
 from jixiao.ingest.readers.html import read_html
 from jixiao.ingest.readers.legacy import read_legacy
+from jixiao.ingest.readers.ocr import read_image
 from jixiao.ingest.readers.pdf import read_pdf
 from jixiao.ingest.readers.text import read_text
 from jixiao.ingest.readers.xlsx import read_xlsx
@@ -51,6 +52,7 @@ _READERS: dict[str, Callable[[bytes, str], RawDocument]] = {
     ".wps": lambda data, file: read_legacy(data, file, ".wps"),
     ".xls": lambda data, file: read_legacy(data, file, ".xls"),
     ".et": lambda data, file: read_legacy(data, file, ".et"),
+    **dict.fromkeys((".png", ".jpg", ".jpeg", ".tif", ".tiff"), read_image),
 }
 
 

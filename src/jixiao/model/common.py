@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+LOW_CONFIDENCE = 0.9  # an OCR reading below this is uncertain ("识别不确定")
+
 
 class StrictModel(BaseModel):
     """Base for every model class: unknown fields are errors, values are validated on assignment."""
@@ -31,6 +33,12 @@ class SourceRef(StrictModel):
     end: int | None = None
     text: str | None = None
     page: int | None = None  # page of a PDF or scanned image, from 1
+    confidence: float | None = None  # OCR confidence 0..1 of the cell; None: read from text
+
+    @property
+    def uncertain(self) -> bool:
+        """Read by OCR with a confidence below LOW_CONFIDENCE."""
+        return self.confidence is not None and self.confidence < LOW_CONFIDENCE
 
     def describe(self) -> str:
         """Chinese location text for messages, e.g. ``表3 第5行 第7列``."""

@@ -9,8 +9,7 @@ cell: exporters put a blank line inside a cell, so such lines continue that cell
 
 Tables in the plain-text layouts of :mod:`.text_tables` (pipe rows, flattened rows, one
 cell per line) are found first. Everything else is a paragraph, one per line. Exporters
-leak HTML markup and Word
-bookmarks into cells; both are reduced to the printed text.
+leak HTML markup and Word bookmarks into cells; both are reduced to the printed text.
 """
 
 from __future__ import annotations

@@ -78,6 +78,7 @@ def source(grid: Grid, cell: Cell) -> SourceRef:
         sheet=grid.sheet,
         text=cell.text,
         page=cell.page,
+        confidence=cell.confidence,
     )
 
 
