@@ -89,8 +89,7 @@ def assemble(pages: list[PageItems], file: str, fmt: str) -> RawDocument:
     """Paragraphs and grids in reading order from laid-out pages."""
     out = BlockBuilder(file, fmt, max_cells=MAX_CELLS)
     prose = [item for p in pages for item in p.items if isinstance(item, Line)]
-    left = min((ln.x0 for ln in prose), default=0.0)
-    right = max((ln.x1 for ln in prose), default=0.0)
+    left, right = _text_column(prose, pages)
     run: list[Line] = []
     tables: list[PageTable] = []
 
@@ -119,6 +118,18 @@ def assemble(pages: list[PageItems], file: str, fmt: str) -> RawDocument:
     flush_lines()
     flush_tables()
     return out.document
+
+
+def _text_column(prose: list[Line], pages: list[PageItems]) -> tuple[float, float]:
+    """Left and right edges of the running text. The right edge is where wrapped lines end
+    when several lines end there; else the margins are taken as symmetric."""
+    if not prose:
+        return 0.0, 0.0
+    left = min(ln.x0 for ln in prose)
+    right = max(ln.x1 for ln in prose)
+    if sum(right - ln.x1 <= 1.0 for ln in prose) < 2:
+        right = max(right, max(p.width for p in pages) - left)
+    return left, right
 
 
 def _paragraphs(lines: list[Line], left: float, right: float) -> Iterator[list[Line]]:
