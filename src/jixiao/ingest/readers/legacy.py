@@ -21,6 +21,9 @@ from jixiao.ingest.grid import RawDocument
 CONVERT_SECONDS = 120
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _TARGETS = {".doc": "docx", ".wps": "docx", ".xls": "xlsx", ".et": "xlsx"}
+# Import filters named explicitly: LibreOffice would otherwise read a damaged file as text.
+_FILTERS = {".doc": "MS Word 97", ".wps": "MS Word 97", ".xls": "MS Excel 97",
+            ".et": "MS Excel 97"}
 
 
 def soffice() -> str | None:
@@ -45,6 +48,7 @@ def convert(data: bytes, suffix: str, target: str, file: str,
             program,
             f"-env:UserInstallation={(folder / 'profile').as_uri()}",
             "--headless", "--norestore", "--nolockcheck",
+            *([f"--infilter={_FILTERS[suffix]}"] if suffix in _FILTERS else []),
             "--convert-to", target, "--outdir", str(folder / "out"), str(source),
         ]
         env = {**os.environ, "HOME": work}
@@ -75,6 +79,8 @@ def read_legacy(data: bytes, file: str, suffix: str) -> RawDocument:
         return read_docx(data, file)  # a .docx renamed .doc
     if suffix in (".xls", ".et") and data.startswith(b"PK"):
         return read_xlsx(data, file)
+    if not data.startswith(OLE_MAGIC):
+        raise JixiaoError("E447", f"不是有效的 {suffix} 文件（文件头不对或已损坏）", file=file)
     converted = convert(data, suffix, target, file)
     raw = read_docx(converted, file) if target == "docx" else read_xlsx(converted, file)
     raw.format = suffix.lstrip(".")
