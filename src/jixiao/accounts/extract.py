@@ -273,6 +273,7 @@ class _ParagraphState:
             start=raw_start,
             end=raw_end,
             text=self.paragraph.text[raw_start:raw_end],
+            page=base.page if base is not None else None,
         )
 
     def sentence(self, at: int) -> SourceRef:

@@ -21,6 +21,7 @@ from typing import ClassVar
 
 from pydantic import BaseModel, Field, PrivateAttr
 
+from jixiao.audit.uncertainty import downgrade_uncertain
 from jixiao.errors import JixiaoError
 from jixiao.model.common import SourceRef
 from jixiao.model.document import Document
@@ -213,6 +214,7 @@ def run_audit(
             finding.document = document.source_file
             if _apply_certainty(finding, basis, context):
                 findings.append(finding)
+    findings = downgrade_uncertain(findings, document)  # OCR: uncertain figures never err
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     findings.sort(
         key=lambda f: (

@@ -12,9 +12,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from jixiao.errors import JixiaoError
+from jixiao.ingest.formats import CANONICAL_SUFFIXES, DOCUMENT_SUFFIXES
 from jixiao.ingest.grid import RawDocument
 from jixiao.ingest.readers.docx import read_docx
 from jixiao.ingest.readers.html import read_html
+from jixiao.ingest.readers.legacy import read_legacy
+from jixiao.ingest.readers.ocr import read_image
+from jixiao.ingest.readers.pdf import read_pdf
 from jixiao.ingest.readers.text import read_text
 from jixiao.ingest.readers.xlsx import read_xlsx
 from jixiao.ingest.recognize import IngestResult, TableReport, recognize
@@ -43,9 +47,13 @@ _READERS: dict[str, Callable[[bytes, str], RawDocument]] = {
     ".txt": _text,
     ".html": read_html,
     ".htm": read_html,
+    ".pdf": read_pdf,
+    ".doc": lambda data, file: read_legacy(data, file, ".doc"),
+    ".wps": lambda data, file: read_legacy(data, file, ".wps"),
+    ".xls": lambda data, file: read_legacy(data, file, ".xls"),
+    ".et": lambda data, file: read_legacy(data, file, ".et"),
+    **dict.fromkeys((".png", ".jpg", ".jpeg", ".tif", ".tiff"), read_image),
 }
-CANONICAL_SUFFIXES = (".yaml", ".yml", ".json")
-DOCUMENT_SUFFIXES = tuple(_READERS)
 
 
 def read_raw(path: str | Path) -> RawDocument:
@@ -54,14 +62,9 @@ def read_raw(path: str | Path) -> RawDocument:
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
         known = "、".join(CANONICAL_SUFFIXES + DOCUMENT_SUFFIXES)
-        hint = (
-            "；旧版 .doc/.xls 请先另存为 .docx/.xlsx"
-            if path.suffix.lower() in (".doc", ".xls")
-            else ""
-        )
         raise JixiaoError(
             "E402",
-            f"不支持的文件类型 {path.suffix or '（无扩展名）'}（支持 {known}）{hint}",
+            f"不支持的文件类型 {path.suffix or '（无扩展名）'}（支持 {known}）",
             file=str(path),
         )
     return reader(read_input(path), str(path))

@@ -23,6 +23,8 @@ class Cell:
     rowspan: int = 1
     colspan: int = 1
     address: str | None = None  # spreadsheet address such as "C7"
+    page: int | None = None  # page of a PDF or scanned image, from 1
+    confidence: float | None = None  # OCR confidence 0..1; None when read from a text layer
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,7 @@ class TextBlock:
     index: int
     text: str
     heading_level: int | None = None
+    page: int | None = None
 
 
 @dataclass(slots=True)
@@ -120,13 +123,15 @@ class BlockBuilder:
         self._paragraphs = 0
         self._tables = 0
 
-    def paragraph(self, text: str, heading_level: int | None = None) -> None:
+    def paragraph(
+        self, text: str, heading_level: int | None = None, *, page: int | None = None
+    ) -> None:
         limits.PARAGRAPH_CHARS.check(len(text), file=self.document.file)
         text = text.strip()
         if text:
             self._paragraphs += 1
             limits.PARAGRAPHS.check(self._paragraphs, file=self.document.file)
-            self.document.blocks.append(TextBlock(self._paragraphs, text, heading_level))
+            self.document.blocks.append(TextBlock(self._paragraphs, text, heading_level, page))
 
     def grid(
         self, rows: list[list[Cell]], *, sheet: str | None = None, positional: bool = True

@@ -9,6 +9,8 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 from jixiao.model.limits import NUMBER_DIGITS, NUMBER_EXPONENT, number_in_bounds
 
+LOW_CONFIDENCE = 0.9  # an OCR reading below this is uncertain ("识别不确定")
+
 
 class StrictModel(BaseModel):
     """Base for every model class: unknown fields are errors, values are validated on assignment."""
@@ -51,7 +53,8 @@ class SourceRef(StrictModel):
 
     Tables and paragraphs are numbered from 1 in document order; rows and columns
     from 1 inside their table. ``cell`` is the spreadsheet address when known (``"C7"``).
-    ``start``/``end`` are character offsets inside the paragraph.
+    ``start``/``end`` are character offsets inside the paragraph; ``page`` is set for PDFs
+    and scans.
     """
 
     file: str | None = None
@@ -64,10 +67,19 @@ class SourceRef(StrictModel):
     start: int | None = None
     end: int | None = None
     text: str | None = None
+    page: int | None = None  # page of a PDF or scanned image, from 1
+    confidence: float | None = None  # OCR confidence 0..1 of the cell; None: read from text
+
+    @property
+    def uncertain(self) -> bool:
+        """Read by OCR with a confidence below LOW_CONFIDENCE."""
+        return self.confidence is not None and self.confidence < LOW_CONFIDENCE
 
     def describe(self) -> str:
         """Chinese location text for messages, e.g. ``表3 第5行 第7列``."""
         parts: list[str] = []
+        if self.page is not None:
+            parts.append(f"第{self.page}页")
         if self.sheet:
             parts.append(f"工作表「{self.sheet}」")
         if self.table is not None:

@@ -12,7 +12,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
-DOCUMENT_SUFFIXES = (".docx", ".xlsx", ".xlsm", ".txt", ".html", ".htm", ".yaml", ".yml", ".json")
+from jixiao.ingest.formats import INPUT_SUFFIXES
+
+DOCUMENT_SUFFIXES = INPUT_SUFFIXES  # every format ingest reads
 IMPORT_SUFFIXES = (*DOCUMENT_SUFFIXES, ".zip")
 EVIDENCE_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".docx", ".xlsx", ".txt", ".zip")
 ZIP_BASED = (".docx", ".xlsx", ".xlsm", ".zip")

@@ -17,9 +17,9 @@ from jixiao.cli import crash
 from jixiao.cli.loading import load_input
 from jixiao.cli.outputs import check_output, write_text
 from jixiao.errors import JixiaoError
+from jixiao.ingest.formats import INPUT_SUFFIXES
 from jixiao.rules.infer import pack_assumed, resolve_pack
 
-INPUT_SUFFIXES = (".yaml", ".yml", ".json", ".docx", ".xlsx", ".txt", ".html", ".htm")
 COLOURS = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 EXIT_FINDINGS, EXIT_INPUT = 1, 2
 

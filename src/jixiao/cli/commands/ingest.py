@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from jixiao.audit.uncertainty import uncertain_sources
 from jixiao.cli import crash
 from jixiao.cli.outputs import check_output, distinct_names, write_text
 from jixiao.errors import JixiaoError
@@ -138,6 +139,19 @@ def inspect(
         first = "\n".join(" | ".join(row[:6]) for row in t.first_rows)
         tables.add_row(str(t.table), t.sheet or "", f"{t.rows}×{t.cols}", kinds, first)
     console.print(tables)
+    _print_uncertain(console, document)
+
+
+def _print_uncertain(console: Console, document: Document) -> None:
+    """Cells that OCR read with low confidence: the auditor never errs on them."""
+    refs = list(uncertain_sources(document.forms))
+    if not refs:
+        return
+    title = f"识别不确定的单元格（{len(refs)} 个，请核对原件）"
+    table = Table("位置", "读出的内容", "置信度", title=title)
+    for ref in refs:
+        table.add_row(ref.describe(), ref.text or "", f"{ref.confidence or 0:.2f}")
+    console.print(table)
 
 
 def register(app: typer.Typer) -> None:

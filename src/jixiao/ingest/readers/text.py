@@ -7,8 +7,9 @@ block are paragraphs (a table's title), except right after a row that ended in a
 cell: exporters put a blank line inside a cell, so such lines continue that cell and row.
 (b) A table row is one line with cells separated by tabs (``一级指标\\t二级指标\\t…``).
 
-Everything else is a paragraph, one per line. Exporters leak HTML markup and Word
-bookmarks into cells; both are reduced to the printed text.
+Tables in the plain-text layouts of :mod:`.text_tables` (pipe rows, flattened rows, one
+cell per line) are found first. Everything else is a paragraph, one per line. Exporters
+leak HTML markup and Word bookmarks into cells; both are reduced to the printed text.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import html
 import re
 
 from jixiao.ingest.grid import BlockBuilder, Cell, RawDocument
+from jixiao.ingest.readers.text_tables import find_tables
 from jixiao.ingest.safety import MAX_CELLS, check_cell_budget
 from jixiao.model.limits import PARAGRAPH_CHARS, TEXT_LINES
 
@@ -92,6 +94,13 @@ class _TextParser:
         else:
             self.rows.append(texts)
 
+    def grid(self, rows: list[list[str]], positional: bool) -> None:
+        cells = [
+            [Cell(clean_cell_text(t), r, c) for c, t in enumerate(row, 1) if t or not positional]
+            for r, row in enumerate(rows, 1)
+        ]
+        self.out.grid(cells, positional=positional)
+
     def tab_separated(self, lines: list[str]) -> None:
         for line in lines:
             if "\t" in line:
@@ -108,9 +117,21 @@ def read_text(text: str, file: str) -> RawDocument:
     PARAGRAPH_CHARS.check(max(map(len, lines)), file=file)
     parser = _TextParser(file)
     block: list[str] = []
-    for raw in lines:
-        line = raw.rstrip("\r")
-        if line.strip(_BLANK) == "":
+    lines = [raw.rstrip("\r") for raw in lines]
+    tables = {table.start: table for table in find_tables(lines)}
+    skip_to = 0
+    for n, line in enumerate(lines):
+        if n < skip_to:
+            continue
+        if n in tables:  # a table in one of the plain-text layouts
+            if block:
+                parser.block(block)
+                block = []
+            parser.flush_table()
+            table = tables[n]
+            parser.grid(table.rows, table.positional)
+            skip_to = table.end
+        elif line.strip(_BLANK) == "":
             if block:
                 parser.block(block)
                 block = []

@@ -101,7 +101,7 @@ class Engine:
         return self.result()
 
     def on_paragraph(self, block: TextBlock) -> None:
-        ref = SourceRef(paragraph=block.index)
+        ref = SourceRef(paragraph=block.index, page=block.page)
         if block.heading_level is not None:
             self.heading = flat(block.text)
         self.paragraphs.append(Paragraph(text=block.text, heading=self.heading, source=ref))

@@ -85,6 +85,8 @@ def source(grid: Grid, cell: Cell) -> SourceRef:
         cell=cell.address,
         sheet=grid.sheet,
         text=cell.text,
+        page=cell.page,
+        confidence=cell.confidence,
     )
 
 

@@ -1,0 +1,70 @@
+"""Findings that rest on figures OCR read uncertainly are warnings, never errors.
+
+A scanned form's cells carry the OCR confidence in their sources
+(:attr:`~jixiao.model.common.SourceRef.confidence`). Precision first: an error on a form
+any of whose cells was read uncertainly becomes a warning that names the uncertain cells,
+since a misread digit anywhere in a sum or a score can make a correct form look wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel
+
+from jixiao.model.common import SourceRef
+from jixiao.model.document import Document
+
+if TYPE_CHECKING:  # the framework calls this module
+    from jixiao.audit.framework import Finding
+
+SHOWN = 3  # uncertain cells named in a message
+
+
+def uncertain_sources(model: object) -> Iterator[SourceRef]:
+    """Every uncertain source under ``model`` (a form, an indicator, a list of them)."""
+    if isinstance(model, SourceRef):
+        if model.uncertain:
+            yield model
+    elif isinstance(model, BaseModel):
+        for name in type(model).model_fields:
+            yield from uncertain_sources(getattr(model, name))
+    elif isinstance(model, list | tuple):
+        for item in model:
+            yield from uncertain_sources(item)
+    elif isinstance(model, dict):
+        for item in model.values():
+            yield from uncertain_sources(item)
+
+
+def downgrade_uncertain(findings: list[Finding], document: Document) -> list[Finding]:
+    """Errors on forms with uncertain cells turned into "识别不确定" warnings."""
+    cache: dict[int | None, list[SourceRef]] = {}
+    for finding in findings:
+        if finding.severity != "error":
+            continue
+        form = finding.location.form
+        if form not in cache:
+            scope = document.forms if form is None or form >= len(document.forms) else [
+                document.forms[form]
+            ]
+            cache[form] = list(uncertain_sources(scope))
+        refs = cache[form]
+        own = finding.location.source
+        if own is not None and own.uncertain and own not in refs:
+            refs = [own, *refs]
+        if not refs:
+            continue
+        cells = "、".join(
+            f"{ref.describe()}「{ref.text or ''}」（置信度 {ref.confidence:.2f}）"
+            for ref in refs[:SHOWN]
+            if ref.confidence is not None
+        )
+        more = f"等 {len(refs)} 处" if len(refs) > SHOWN else ""
+        finding.severity = type(finding.severity)("warning")
+        finding.message = (
+            f"识别不确定：{finding.message}（依据的数字由文字识别读出，"
+            f"{cells}{more}把握不足，请核对原件）"
+        )
+    return findings

@@ -1,0 +1,163 @@
+"""Tables in plain text as page texts and chat tools print them, found by what they say.
+
+Three layouts besides the text export's own (see :mod:`.text`):
+
+- pipe rows: ``| 一级指标 | 二级指标 | … |``, Markdown separator rows (``|---|:--:|``) skipped;
+- whole rows flattened onto one line, cells separated by runs of spaces or tabs, after a
+  header line of at least two header words;
+- one cell per line, after a header of at least three consecutive lines that are each a
+  header word: the lines that follow are read in rows of that many cells.
+
+A header word is a word of the recognizers' vocabulary (``recognize/headers.yaml``), so a
+new wording is a data change there, not here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jixiao.ingest.recognize.headers import Vocabulary, vocabulary
+
+_SEPARATOR_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+_GAP = re.compile(r"\t+|[ \u3000]{2,}")
+_PROSE_END = "。！？；"
+MIN_HEADER_WORDS = 2
+MIN_LINE_HEADER = 3
+
+
+@dataclass(frozen=True, slots=True)
+class TextTable:
+    """Lines ``start``..``end`` (exclusive) of the text hold these rows of cell texts."""
+
+    start: int
+    end: int
+    rows: list[list[str]]
+    positional: bool
+
+
+def _is_header_word(text: str, vocab: Vocabulary) -> bool:
+    text = text.strip()
+    if not text or len(text) > 20:
+        return False
+    return any(
+        table.exact_field(text) is not None
+        for table in (vocab.indicator, vocab.funding, vocab.goal, vocab.labels)
+    )
+
+
+def _is_pipe_row(line: str) -> bool:
+    stripped = line.strip()
+    return stripped.startswith("|") and stripped.count("|") >= 2
+
+
+def _pipe_cells(line: str) -> list[str]:
+    stripped = line.strip()
+    cells = stripped.strip("|").split("|")
+    return [cell.strip() for cell in cells]
+
+
+def _pipe_table(lines: list[str], start: int) -> TextTable | None:
+    end = start
+    rows: list[list[str]] = []
+    while end < len(lines) and _is_pipe_row(lines[end]):
+        if not _SEPARATOR_ROW.match(lines[end].strip()):
+            rows.append(_pipe_cells(lines[end]))
+        end += 1
+    if len(rows) < 2 or max(len(row) for row in rows) < 2:
+        return None
+    return TextTable(start, end, rows, positional=True)
+
+
+def _spaced_cells(line: str) -> list[str]:
+    return [cell for cell in (c.strip() for c in _GAP.split(line.strip())) if cell]
+
+
+def _header_cells(line: str, vocab: Vocabulary) -> list[str] | None:
+    """The cells of a flattened header line: separated by gaps, or by single spaces when
+    every word is a header word."""
+    cells = _spaced_cells(line)
+    words = sum(_is_header_word(cell, vocab) for cell in cells)
+    if len(cells) > MIN_HEADER_WORDS and words >= MIN_HEADER_WORDS and words * 2 >= len(cells):
+        return cells
+    cells = line.split()
+    if len(cells) > MIN_HEADER_WORDS and all(_is_header_word(cell, vocab) for cell in cells):
+        return cells
+    return None
+
+
+def _looks_like_prose(line: str) -> bool:
+    text = line.strip()
+    return len(text) > 60 or (len(text) > 25 and text[-1:] in _PROSE_END)
+
+
+def _flat_table(lines: list[str], start: int, vocab: Vocabulary) -> TextTable | None:
+    header = _header_cells(lines[start], vocab)
+    if header is None:
+        return None
+    single = len(_spaced_cells(lines[start])) < len(header)
+    rows = [header]
+    end = start + 1
+    while end < len(lines) and lines[end].strip() and not _looks_like_prose(lines[end]):
+        cells = lines[end].split() if single else _spaced_cells(lines[end])
+        if len(cells) < 2:
+            break
+        rows.append(cells)
+        end += 1
+    if len(rows) < 2:
+        return None
+    return TextTable(start, end, rows, positional=False)
+
+
+def _column_table(lines: list[str], start: int, vocab: Vocabulary) -> TextTable | None:
+    width = 0
+    while (
+        start + width < len(lines)
+        and "\t" not in lines[start + width]
+        and _is_header_word(lines[start + width], vocab)
+    ):
+        width += 1
+    if width < MIN_LINE_HEADER:
+        return None
+    end = start + width
+    cells: list[str] = []
+    blank_run = 0
+    while end < len(lines):
+        line = lines[end].strip()
+        if _looks_like_prose(line) or _is_pipe_row(line) or "\t" in lines[end]:
+            break
+        blank_run = blank_run + 1 if not line else 0
+        if blank_run >= 2 or (line[-1:] in _PROSE_END and len(cells) % width == 0):
+            break  # a sentence where a new row would begin follows the table
+        cells.append(line)
+        end += 1
+    while cells and not cells[-1]:
+        cells.pop()
+        end -= 1
+    header = [line.strip() for line in lines[start : start + width]]
+    rows = [header] + [cells[i : i + width] for i in range(0, len(cells), width)]
+    if len(rows) < 2:
+        return None
+    return TextTable(start, start + width + len(cells), rows, positional=True)
+
+
+def find_tables(lines: list[str]) -> list[TextTable]:
+    """The tables of the three layouts among ``lines``, in order, not overlapping."""
+    vocab = vocabulary()
+    found: list[TextTable] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        table = None
+        if line.strip() and "\t" not in line:  # tab rows are the text export's own
+            table = (
+                _pipe_table(lines, i)
+                if _is_pipe_row(line)
+                else _flat_table(lines, i, vocab) or _column_table(lines, i, vocab)
+            )
+        if table is None:
+            i += 1
+            continue
+        found.append(table)
+        i = table.end
+    return found

@@ -1,0 +1,61 @@
+"""Corpus documents converted by LibreOffice (to PDF, .doc, .xls), once per test session,
+and what jixiao makes of a document: its forms and its findings, ready to compare."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from jixiao.audit.framework import run_audit
+from jixiao.ingest import load_any
+from jixiao.ingest.readers.legacy import soffice
+from jixiao.rules.infer import resolve_pack
+
+_SPACE = re.compile(r"\s+")
+
+
+def convert_all(sources: list[Path], target: str, out: Path) -> dict[str, Path]:
+    """``sources`` converted to ``target`` in ``out`` by one LibreOffice run (own profile)."""
+    program = soffice()
+    if program is None:
+        pytest.skip("未安装 LibreOffice（soffice）")
+    out.mkdir(parents=True, exist_ok=True)
+    profile = (out / "profile").as_uri()
+    subprocess.run(
+        [program, f"-env:UserInstallation={profile}", "--headless", "--convert-to", target,
+         "--outdir", str(out), *map(str, sources)],
+        capture_output=True, timeout=900, check=False, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    made = {p.stem: p for p in out.glob(f"*.{target}")}
+    if not made:
+        pytest.skip(f"LibreOffice 未能转换出 .{target} 文件")
+    return made
+
+
+def _flat(data: Any) -> Any:
+    """A model dump without sources, every text with its whitespace squeezed out: a PDF
+    cannot keep a space that fell at a line end, nor say where a wrapped line was broken."""
+    if isinstance(data, dict):
+        return {k: _flat(v) for k, v in data.items() if k != "sources"}
+    if isinstance(data, list):
+        return [_flat(v) for v in data]
+    if isinstance(data, str):
+        return _SPACE.sub("", data)
+    return data
+
+
+def outcome(path: Path) -> tuple[Any, list[tuple[Any, ...]]]:
+    """The forms read from ``path`` and the findings the auditor reports on them."""
+    document = load_any(path)
+    pack, reason = resolve_pack("auto", document)
+    findings = run_audit(document, pack, pack_reason=reason)
+    forms = _flat(document.model_dump(mode="json", exclude={"source_file", "paragraphs"}))
+    keys = sorted(
+        (f.code, f.severity.value, _flat(f.message), _flat(f.claimed), _flat(f.expected))
+        for f in findings
+    )
+    return forms, keys

@@ -1,0 +1,130 @@
+"""The PDF reader on files written here: tables, pages, and hostile or broken files, each
+refused with its code in bounded time."""
+
+from __future__ import annotations
+
+import time
+import zlib
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pdfs import pdf_file, text_page
+
+from jixiao.errors import JixiaoError
+from jixiao.ingest import read_raw
+from jixiao.ingest.formats import DOCUMENT_SUFFIXES
+from jixiao.ingest.readers.pdf import read_pdf
+from jixiao.ingest.readers.pdf_safety import MAX_PDF_PAGES
+
+GOOD = pdf_file([text_page(["Performance report 2024", "Second page follows."], table=True),
+                 text_page(["Closing words on page two."])])
+
+
+def _code(data: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "x.pdf"
+    path.write_bytes(data)
+    started = time.monotonic()
+    with pytest.raises(JixiaoError) as error:
+        read_raw(path)
+    assert time.monotonic() - started < 30
+    assert error.value.message and not error.value.message.isascii()  # a Chinese message
+    return error.value.code
+
+
+def test_table_cells_and_pages(tmp_path: Path) -> None:
+    path = tmp_path / "r.pdf"
+    path.write_bytes(GOOD)
+    raw = read_raw(path)
+    (grid,) = raw.grids
+    assert [[c.text for c in row] for row in grid.rows] == [
+        ["Name", "Score"], ["alpha", "10"], ["beta", "9.5"]]
+    assert {c.page for row in grid.rows for c in row} == {1}
+    assert [(p.text, p.page) for p in raw.paragraphs] == [
+        ("Performance report 2024", 1), ("Second page follows.", 1),
+        ("Closing words on page two.", 2)]
+
+
+def test_every_listed_suffix_has_a_reader() -> None:
+    from jixiao.ingest import _READERS
+
+    assert set(_READERS) == set(DOCUMENT_SUFFIXES)
+
+
+def test_not_a_pdf(tmp_path: Path) -> None:
+    assert _code(b"hello, not a pdf", tmp_path) == "E430"
+
+
+def test_corrupt_pdf(tmp_path: Path) -> None:
+    assert _code(b"%PDF-1.4\n" + bytes(range(256)) * 40, tmp_path) == "E432"
+    assert _code(GOOD[: len(GOOD) // 3], tmp_path) in ("E432", "E440", "E443")
+
+
+def test_encrypted_pdf(tmp_path: Path) -> None:
+    encrypt = (b"<< /Filter /Standard /V 1 /R 2 /P -4 /O <" + b"11" * 32 + b"> /U <"
+               + b"22" * 32 + b"> >>")
+    data = pdf_file([text_page(["secret"])], extra_objects={9: encrypt},
+                    trailer_extra=b"/Encrypt 9 0 R /ID [<0123456789abcdef> <0123456789abcdef>] ")
+    assert _code(data, tmp_path) == "E431"
+
+
+def test_ten_thousand_pages(tmp_path: Path) -> None:
+    data = pdf_file([text_page(["page"])], kids_repeat=10_000)
+    assert len(data) < 200_000 and MAX_PDF_PAGES < 10_000
+    assert _code(data, tmp_path) == "E433"
+
+
+def test_decompression_bomb(tmp_path: Path) -> None:
+    content = b"BT /F1 11 Tf 72 720 Td (x) Tj ET\n" + b" " * (80 * 1024 * 1024)
+    data = pdf_file([content], deflate=True)
+    assert len(data) < 1_000_000
+    assert _code(data, tmp_path) == "E434"
+
+
+def test_javascript_is_never_run(tmp_path: Path) -> None:
+    action = b"/OpenAction << /S /JavaScript /JS (app.alert\\('x'\\)) >> "
+    path = tmp_path / "js.pdf"
+    path.write_bytes(pdf_file([text_page(["Only text is read."])], extra_catalog=action))
+    assert [p.text for p in read_raw(path).paragraphs] == ["Only text is read."]
+
+
+def test_pdf_of_nothing(tmp_path: Path) -> None:
+    """No text layer and nothing to read on the page: OCR finds nothing (or is absent)."""
+    assert _code(pdf_file([b"0.5 w 72 72 m 80 80 l S"]), tmp_path) in ("E440", "E443")
+
+
+def _mutations() -> st.SearchStrategy[bytes]:
+    def apply(edits: list[tuple[int, int, int]]) -> bytes:
+        data = bytearray(GOOD)
+        for kind, position, value in edits:
+            at = position % len(data)
+            if kind == 0:
+                data[at] = value
+            elif kind == 1:
+                del data[at : at + value]
+            else:
+                data[at:at] = bytes([value]) * 8
+        return bytes(data)
+
+    edit = st.tuples(st.integers(0, 2), st.integers(0, len(GOOD)), st.integers(0, 255))
+    return st.lists(edit, min_size=1, max_size=6).map(apply)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_mutations())
+def test_fuzz_mutated_pdf_gives_a_coded_error_or_a_document(data: bytes) -> None:
+    try:
+        raw = read_pdf(data, "fuzz.pdf")
+    except JixiaoError as error:
+        assert error.code.startswith("E4")
+    else:
+        assert raw.format in ("pdf", "pdf-ocr")
+
+
+def test_bomb_check_is_bounded() -> None:
+    """The pre-scan never holds more than one stream's ceiling in memory."""
+    from jixiao.ingest.readers.pdf_safety import MAX_STREAM_BYTES, _inflated
+
+    bomb = zlib.compress(b"\0" * (MAX_STREAM_BYTES + 10))
+    assert _inflated(memoryview(bomb), MAX_STREAM_BYTES) == MAX_STREAM_BYTES + 1
