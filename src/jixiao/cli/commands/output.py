@@ -53,28 +53,39 @@ def register(app: typer.Typer) -> None:
         pack: str = typer.Option(
             "auto", "--pack", "-p", help="规则包名称或 YAML 文件；auto 按文件内容推断"
         ),
-        claimed: bool = typer.Option(
-            False, "--claimed", help="按原填报值填写得分、执行率和总分（默认填写按规则计算的值）"
+        recomputed: bool = typer.Option(
+            False,
+            "--recomputed",
+            help="填写按评分规则重新计算的得分、执行率和总分（默认填写原填报数，不一致处标注）",
+        ),
+        summary_sheet: bool = typer.Option(
+            False, "--summary-sheet", help="在第一张加“汇总”表（各表总分、等次）"
         ),
     ) -> None:
-        """导出绩效自评表（xlsx，按省份版式），得分为按规则计算的值。"""
+        """导出绩效自评表（xlsx，按省份版式）：原填报数与评分规则不一致处标色、加批注，并附审核说明。"""
         _check_suffix(output, ".xlsx")
         document = load_input(file)
         chosen, reason = resolve_pack(pack, document)
-        summary = write_forms(
-            document, chosen, output, FormsOptions(layout=layout, claimed=claimed)
-        )
+        options = FormsOptions(layout=layout, recomputed=recomputed, summary_sheet=summary_sheet)
+        summary = write_forms(document, chosen, output, options)
         console = Console()
+        basis = "按规则重新计算" if recomputed else "原填报数"
         console.print(
-            f"已生成 {summary.path}：{len(summary.sheets)} 张表（版式 {summary.layout}，{reason}）"
+            f"已生成 {summary.path}：{len(summary.sheets)} 张表（{basis}；版式 {summary.layout}，"
+            f"{reason}）"
         )
         if summary.skipped:
             console.print(f"  未导出（不是自评表或评分表）：{'、'.join(summary.skipped)}")
-        if summary.differences and not claimed:
+        if summary.differences:
+            other = "原填报数" if recomputed else "按规则计算的结果"
             console.print(
-                f"  [yellow]{summary.differences} 处原填报数与按规则计算的结果不一致[/]，"
-                "表中填写的是计算结果（用 --claimed 按原填报值导出；用 jixiao score 查看明细）。"
+                f"  [yellow]{summary.differences} 处与{other}不一致[/]，已在表中标色并加批注，"
+                "明细见“审核说明”表"
+                + ("。" if recomputed else "（用 --recomputed 导出按规则重新计算的表）。"),
+                highlight=False,
             )
+        for warning in summary.warnings:
+            console.print(f"  [red]注意：{warning}。[/]", highlight=False)
 
     @app.command()
     def report(
