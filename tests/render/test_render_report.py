@@ -8,6 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.enum.text import WD_COLOR_INDEX
+from lxml import etree
 
 from jixiao.errors import JixiaoError
 from jixiao.model.document import Document
@@ -104,13 +105,34 @@ def test_charts_are_embedded(xinjiang_report: Path) -> None:
     ]
 
 
-def test_chinese_fonts_named_in_styles(xinjiang_report: Path) -> None:
+def test_official_style_fonts_page_and_numbers(xinjiang_report: Path) -> None:
+    """GB/T 9704: A4 and its margins, East Asian font names in defaults and styles."""
     document = docx.Document(str(xinjiang_report))
-    fonts = document.styles["Normal"].element.rPr.rFonts
-    assert (
-        fonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia")
-        == "仿宋"
+    east_asia = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia"
+
+    def font(style: str) -> str | None:
+        value: str | None = document.styles[style].element.rPr.rFonts.get(east_asia)
+        return value
+
+    assert font("Normal") == "仿宋_GB2312"
+    assert font("Title") == "方正小标宋简体"
+    assert [font(f"Heading {n}") for n in (1, 2, 3)] == ["黑体", "楷体_GB2312", "仿宋_GB2312"]
+    assert document.styles["Normal"].font.size.pt == 16
+    assert document.styles["Heading 3"].font.bold
+    defaults = document.styles.element.find(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}docDefaults"
     )
+    assert defaults is not None and 'w:eastAsia="仿宋_GB2312"' in etree.tostring(
+        defaults, encoding="unicode"
+    )
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    margins = (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
+    assert [round(m.mm) for m in margins] == [37, 35, 28, 26]
+    assert document.settings.odd_and_even_pages_header_footer
+    for footer in (section.footer, section.even_page_footer):
+        xml = footer._element.xml
+        assert "PAGE" in xml and "— " in xml and " —" in xml
 
 
 def test_score_table_merges_level1_cells(xinjiang_report: Path) -> None:
