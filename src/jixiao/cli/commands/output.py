@@ -28,6 +28,8 @@ def _report_notes(console: Console, summary: ReportSummary) -> None:
         f"已生成报告 {summary.path}（关于《{summary.form_name}》，图表 {summary.charts} 幅，"
         f"附件 {summary.annexes} 个）"
     )
+    if summary.imported:
+        console.print(f"  已从原文件中的报告导入 {len(summary.imported)} 个章节的文字。")
     if summary.findings is not None:
         console.print(f"  审核发现 {summary.findings} 条，已列入附件。")
     if summary.placeholders:
@@ -103,8 +105,13 @@ def register(app: typer.Typer) -> None:
         with_findings: bool = typer.Option(False, "--with-findings", help="在附件中列出审核发现"),
         charts: bool = typer.Option(True, "--charts/--no-charts", help="是否插入图表"),
         pdf: bool = typer.Option(False, "--pdf", help="同时用 LibreOffice 生成 PDF"),
+        recomputed: bool = typer.Option(
+            False,
+            "--recomputed",
+            help="得分按评分规则重新计算（与 export --recomputed 的表一致；默认为原填报数）",
+        ),
     ) -> None:
-        """生成绩效自评（评价）报告（docx，含评分表和图表），数字全部按规则计算。"""
+        """生成绩效自评（评价）报告（docx，公文格式，含评分表和图表）；与填报数不一致处写明应为多少。"""
         _check_suffix(output, ".docx")
         document = load_input(file)
         chosen, reason = resolve_pack(pack, document)
@@ -114,6 +121,7 @@ def register(app: typer.Typer) -> None:
             form=form,
             charts=charts,
             pack_reason=reason,
+            recomputed=recomputed,
         )
         summary = write_report(document, chosen, output, options)
         console = Console()
