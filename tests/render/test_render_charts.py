@@ -40,8 +40,11 @@ def test_the_font_found_has_chinese_glyphs() -> None:
 
 def test_three_charts_for_a_department(seed004: tuple[Document, Pack, str]) -> None:
     department = _views(seed004)[0]
-    for make in (charts.level1_chart, charts.funding_chart, charts.indicator_chart):
-        png = make(department)
+    for png in (
+        charts.level1_chart(department),
+        charts.funding_chart(department),
+        *charts.indicator_charts(department),
+    ):
         assert png is not None
         width, height = _size(png)
         assert width > 600 and height > 300
@@ -51,9 +54,32 @@ def test_indicator_chart_grows_with_the_indicators(seed004: tuple[Document, Pack
     views = _views(seed004)
     small = min(views, key=lambda v: len(v.form.indicators))
     large = max(views, key=lambda v: len(v.form.indicators))
-    small_png, large_png = charts.indicator_chart(small), charts.indicator_chart(large)
-    assert small_png is not None and large_png is not None
+    [small_png], [large_png] = charts.indicator_charts(small), charts.indicator_charts(large)
     assert _size(large_png)[1] > _size(small_png)[1]
+
+
+def test_a_long_form_is_split_across_charts_that_fit_the_page(
+    seed004: tuple[Document, Pack, str],
+) -> None:
+    view = _views(seed004)[0]
+    many = [
+        view.form.indicators[n % len(view.form.indicators)].model_copy(
+            update={"name": f"指标项{n}"}
+        )
+        for n in range(60)
+    ]
+    results = [view.result.indicators[n % len(view.result.indicators)] for n in range(60)]
+    long_view = FormView(
+        view.form.model_copy(update={"indicators": many}),
+        view.result.model_copy(update={"indicators": results}),
+        view.year,
+    )
+    pictures = charts.indicator_charts(long_view)
+    assert len(pictures) == 3  # 20 bars each, at most charts.BARS_PER_CHART
+    for png in pictures:
+        width, height = _size(png)
+        # drawn 6.4 in wide: at 15.6 cm on the page the chart stays under 21 cm tall
+        assert height / width * 15.6 < 21
 
 
 def test_no_funding_no_funding_chart(seed004: tuple[Document, Pack, str]) -> None:
@@ -77,4 +103,4 @@ def test_a_missing_glyph_fails(seed004: tuple[Document, Pack, str]) -> None:
     with warnings.catch_warnings():
         warnings.filterwarnings("error", message="Glyph.*missing", category=UserWarning)
         with pytest.raises(UserWarning, match="Glyph"):
-            charts.indicator_chart(FormView(odd, view.result, view.year))
+            charts.indicator_charts(FormView(odd, view.result, view.year))

@@ -27,7 +27,8 @@ def test_export(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "17 张表" in result.output
     assert "不一致" in result.output
-    assert load_workbook(out).sheetnames[0] == "汇总"
+    assert "审核说明" in result.output
+    assert load_workbook(out).sheetnames[-1] == "审核说明"
 
 
 def test_export_with_layout_and_pack(tmp_path: Path) -> None:
@@ -43,11 +44,13 @@ def test_export_with_layout_and_pack(tmp_path: Path) -> None:
             "national",
             "--pack",
             "national",
-            "--claimed",
+            "--recomputed",
+            "--summary-sheet",
         ],
     )
     assert result.exit_code == 0, result.output
-    assert "版式 national" in result.output
+    assert "版式 national" in result.output and "按规则重新计算" in result.output
+    assert load_workbook(out).sheetnames[0] == "汇总"
     assert load_workbook(out).worksheets[2]["A1"].value == "项目支出绩效自评表"
 
 

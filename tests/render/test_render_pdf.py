@@ -72,7 +72,7 @@ def test_report_converts_with_chinese_text(
     assert 8 <= _pages(pdf) <= 60
     text = "".join(_run("pdftotext", str(pdf), "-").split())  # pdftotext spaces CJK and digits
     assert "整体支出绩效自评报告" in text
-    assert "四、综合评价情况及评价结论" in text
+    assert "四、部门整体支出绩效情况" in text
     assert "预算执行率95.99%" in text
     assert _cjk_fonts(pdf), "PDF 中没有嵌入中文字体"
     _first_page_png(pdf)

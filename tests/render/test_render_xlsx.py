@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -40,7 +41,7 @@ def xinjiang_book(
 ) -> Path:
     document, pack, _ = seed004
     path = tmp_path_factory.mktemp("xlsx") / "seed004.xlsx"
-    summary = write_forms(document, pack, path)
+    summary = write_forms(document, pack, path, FormsOptions(recomputed=True, summary_sheet=True))
     assert summary.layout == "xinjiang"
     assert len(summary.sheets) == 17
     return path
@@ -52,7 +53,8 @@ def test_every_form_is_a_sheet_after_the_summary(
     document, _, _ = seed004
     book = load_workbook(xinjiang_book)
     assert book.sheetnames[0] == "汇总"
-    assert len(book.sheetnames) == 1 + len(document.forms)
+    assert len(book.sheetnames) == 2 + len(document.forms)
+    assert book.sheetnames[-1] == "审核说明"
     assert all(len(name) <= 31 for name in book.sheetnames)
 
 
@@ -73,6 +75,7 @@ def test_project_form_round_trip_against_engine(
     assert ws.cell(row, col + 2).value == form.name
     # Funding: the total line carries the computed execution points.
     row, col = _find(ws, "年度资金总额")
+    funding_row = row
     assert ws.cell(row, col + 3).value == 240  # 年初预算数 (source spans 3 columns)
     assert ws.cell(row, col + 3).number_format == "#,##0.00"
     assert computed.execution is not None
@@ -101,8 +104,11 @@ def test_project_form_round_trip_against_engine(
         assert Decimal(str(ws.cell(row, 9).value)) == item.computed_score
     total_row = header_row + 1 + len(form.indicators)
     assert ws.cell(total_row, 1).value == "总分"
-    assert Decimal(str(ws.cell(total_row, 9).value)) == computed.computed_total
-    assert Decimal(str(ws.cell(total_row, 5).value)) == computed.total_weight
+    last = header_row + len(form.indicators)
+    assert ws.cell(total_row, 9).value == f"=SUM(N{funding_row},I{header_row + 1}:I{last})"
+    values = load_workbook(xinjiang_book, data_only=True)[ws.title]
+    assert Decimal(str(values.cell(total_row, 9).value)) == computed.computed_total
+    assert Decimal(str(values.cell(total_row, 5).value)) == computed.total_weight
 
 
 def test_header_cells_are_merged_like_the_printed_form(xinjiang_book: Path) -> None:
@@ -159,7 +165,9 @@ def test_department_form_uses_its_own_layout(xinjiang_book: Path) -> None:
     ]
     total_row = header_row + 1 + 7
     assert ws.cell(total_row, 1).value == "总分"
-    assert Decimal(str(ws.cell(total_row, 8).value)) == Decimal("99.60")
+    assert str(ws.cell(total_row, 8).value).startswith("=SUM(")
+    values = load_workbook(xinjiang_book, data_only=True)[ws.title]
+    assert Decimal(str(values.cell(total_row, 8).value)) == Decimal("99.60")
 
 
 def test_summary_sheet_lists_computed_totals(
@@ -168,8 +176,10 @@ def test_summary_sheet_lists_computed_totals(
     document, pack, _ = seed004
     result = score_document(document, pack)
     ws = load_workbook(xinjiang_book)["汇总"]
-    totals = [Decimal(str(ws.cell(row, 5).value)) for row in range(3, 3 + 17)]
+    cached = load_workbook(xinjiang_book, data_only=True)["汇总"]
+    totals = [Decimal(str(cached.cell(row, 5).value)) for row in range(3, 3 + 17)]
     assert totals == [f.computed_total for f in result.forms if isinstance(f, FormResult)]
+    assert str(ws.cell(3, 5).value).startswith("='1-")  # a link to the form's total cell
     assert ws.cell(3, 2).hyperlink is not None
 
 
@@ -214,32 +224,51 @@ def test_user_text_never_becomes_a_formula(tmp_path: Path) -> None:
     write_forms(_injection_document(), load_pack("national"), path)
     with zipfile.ZipFile(path) as archive:
         for name in archive.namelist():
-            if name.startswith("xl/worksheets/"):
-                assert "<f>" not in archive.read(name).decode("utf-8")
-    ws = load_workbook(path).worksheets[1]
+            if name.startswith("xl/worksheets/sheet"):
+                xml = archive.read(name).decode("utf-8")
+                # the only formulas are the totals jixiao writes itself
+                assert all(f.startswith("SUM(") for f in re.findall(r"<f>([^<]*)</f>", xml))
+    ws = load_workbook(path).worksheets[0]
     starts = 0
     for row in ws.iter_rows():
         for cell in row:
             if isinstance(cell.value, str) and cell.value[:1] in "=+-@\t":
+                if cell.data_type == "f":
+                    assert cell.value.startswith("=SUM(")
+                    continue
                 starts += 1
                 assert cell.data_type == "s"
                 assert cell.quotePrefix
     assert starts >= 15
 
 
-def test_claimed_flag_writes_values_as_filed(
+def test_default_export_keeps_the_filed_figures_and_marks_disagreements(
     seed004: tuple[Document, Pack, str], tmp_path: Path
 ) -> None:
     document, pack, _ = seed004
-    path = tmp_path / "claimed.xlsx"
-    write_forms(document, pack, path, FormsOptions(claimed=True))
-    ws = load_workbook(path)["汇总"]
+    path = tmp_path / "filed.xlsx"
+    summary = write_forms(document, pack, path)
+    book = load_workbook(path)
+    assert book.sheetnames[0] != "汇总" and book.sheetnames[-1] == "审核说明"
     # 州人社局尾款项目 (form 11) is filed with a total the rules do not give.
     result = score_document(document, pack)
     form = result.forms[10]
     assert isinstance(form, FormResult)
     assert form.claimed_total != form.computed_total
-    assert Decimal(str(ws.cell(13, 5).value)) == form.claimed_total
+    ws = book.worksheets[10]
+    row, _ = _find(ws, "总分")
+    cells = [c for c in ws[row] if c.comment is not None]
+    assert cells, "the total that disagrees carries a comment"
+    total = cells[-1]
+    values = load_workbook(path, data_only=True).worksheets[10]
+    assert Decimal(str(values[total.coordinate].value)) == form.claimed_total
+    assert total.fill.start_color.rgb.endswith("FFF2CC")
+    assert "应为" in total.comment.text and str(form.computed_total) in total.comment.text
+    review = book["审核说明"]
+    listed = [r for r in review.iter_rows(values_only=True) if r[1] == ws.title]
+    assert listed and summary.differences == sum(
+        1 for r in review.iter_rows(min_row=4, values_only=True) if isinstance(r[0], int)
+    )
 
 
 def test_national_layout_shows_level1_weights(
@@ -248,9 +277,9 @@ def test_national_layout_shows_level1_weights(
     document, pack, _ = seed001
     path = tmp_path / "hunan.xlsx"
     summary = write_forms(document, pack, path)
-    assert summary.layout == "national"
+    assert summary.layout == "hunan"
     assert summary.skipped == ["部门整体支出绩效评价基础数据表"]
-    ws = load_workbook(path).worksheets[1]
+    ws = load_workbook(path).worksheets[0]
     assert ws["A1"].value == "部门（单位）整体支出绩效自评表"
     _find(ws, "产出指标\n（50分）")
     _find(ws, "偏差原因分析及改进措施")
@@ -277,10 +306,10 @@ forms:
     )
     path = tmp_path / "mine.xlsx"
     write_forms(document, pack, path, FormsOptions(layout=str(layout)))
-    ws = load_workbook(path).worksheets[2]
+    ws = load_workbook(path).worksheets[1]
     assert ws["A1"].value == "我的项目表"
     _find(ws, "按完成比例赋分")
-    assert load_workbook(path).worksheets[1]["A1"].value == "部门（单位）整体支出绩效自评表"
+    assert load_workbook(path).worksheets[0]["A1"].value == "部门（单位）整体支出绩效自评表"
 
 
 def test_misaligned_layout_is_a_chinese_error(tmp_path: Path) -> None:

@@ -25,9 +25,10 @@ from matplotlib.figure import Figure
 
 from jixiao.render.fonts import cjk_font_family
 from jixiao.render.numbers import money, percent, ratio, score, weight
-from jixiao.render.view import FormView
+from jixiao.render.view import FormView, IndicatorView
 
 DPI = 150
+BARS_PER_CHART = 25  # a horizontal bar chart this long still fits the page at full width
 WEIGHT_COLOR = "#c9d3e0"
 SCORE_COLOR = "#2f5d8c"
 BUDGET_COLOR = "#c9d3e0"
@@ -105,11 +106,11 @@ def level1_chart(view: FormView) -> bytes:
     if execution is not None:
         labels.append("预算执行率")
         weights.append(execution.weight)
-        scores.append(execution.computed_score or ZERO)
+        scores.append(view.execution_score or ZERO)
     for sub in view.result.subtotals:
         labels.append(_short(sub.level1))
         weights.append(sub.weight)
-        scores.append(sub.computed or ZERO)
+        scores.append(view.subtotal(sub) or ZERO)
     with _style():
         figure = Figure(figsize=(6.4, 3.4))
         axes = figure.add_subplot()
@@ -123,7 +124,7 @@ def level1_chart(view: FormView) -> bytes:
             ([weight(w) for w in weights], [score(s) for s in scores]),
         )
         axes.set_ylabel("分")
-        axes.set_title(f"一级指标得分（总分 {score(view.result.computed_total)} 分）")
+        axes.set_title(f"一级指标得分（总分 {score(view.total)} 分）")
         return _png(figure)
 
 
@@ -165,11 +166,16 @@ def funding_chart(view: FormView) -> bytes | None:
         return _png(figure)
 
 
-def indicator_chart(view: FormView) -> bytes | None:
-    """Weight vs score per indicator (horizontal bars); ``None`` without indicators."""
-    items = [item for item in view.indicators() if item.indicator.weight is not None]
-    if not items:
-        return None
+def indicator_charts(view: FormView) -> list[bytes]:
+    """Weight vs score per indicator (horizontal bars), at most :data:`BARS_PER_CHART` a
+    chart so that a long form gives several charts that each fit the page."""
+    items = [i for i in view.indicators_proper() if i.indicator.weight is not None]
+    parts = -(-len(items) // BARS_PER_CHART)
+    size = -(-len(items) // parts) if parts else 0
+    return [_indicator_chart(items[n : n + size]) for n in range(0, len(items), size or 1)]
+
+
+def _indicator_chart(items: list[IndicatorView]) -> bytes:
     names = [_short(item.indicator.name) for item in items][::-1]
     weights = [float(item.indicator.weight or ZERO) for item in items][::-1]
     scores = [float(item.score or ZERO) for item in items][::-1]

@@ -1,57 +1,44 @@
-"""Low-level python-docx helpers: styles with Chinese fonts, bordered tables, placeholders.
+"""Low-level python-docx helpers: bordered tables, pictures that fit, placeholders.
 
-Without a template the built-in styles are set up the way Chinese government reports look
-(宋体 title, 黑体/楷体 headings, 仿宋 body, A4). With a template (``--template``) its styles
-are used as they are: the user owns the look, jixiao only writes content.
+Without a template a document is set up in the official style (:mod:`jixiao.render.gbt9704`).
+With a template (``--template``) its styles are used as they are: the user owns the look,
+jixiao only writes content.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from zipfile import BadZipFile
 
 import docx
 from docx.document import Document as DocxDocument
-from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX, WD_LINE_SPACING
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Emu, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from jixiao.errors import JixiaoError
+from jixiao.render import gbt9704
 from jixiao.render.cells import xml_safe
 
-BODY_FONT = "仿宋"
-TABLE_FONT = "宋体"
-TITLE_FONT = "宋体"
-HEADING_FONTS = ("黑体", "楷体", "仿宋")
-BODY_SIZE = Pt(14)
-TABLE_SIZE = Pt(10.5)
-PICTURE_WIDTH = Cm(15)
-
-
-def _east_asian(element: object, name: str) -> None:
-    """Set ascii/hAnsi/eastAsia font names on a style or run and drop theme fonts."""
-    rpr = element.get_or_add_rPr()  # type: ignore[attr-defined]
-    fonts = rpr.get_or_add_rFonts()
-    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(qn(attribute), None)
-    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia"):
-        fonts.set(qn(attribute), name)
+PICTURE_WIDTH = Cm(15.6)  # the full width of the GB/T 9704 type area
+PICTURE_HEIGHT_LIMIT = Cm(21)  # leaves room for the caption on the page
+NUMBER = re.compile(r"^[-+—]?[\d,.]+\s*(%|分|万元|元)?$")
 
 
 def new_document(template: Path | None) -> DocxDocument:
-    """A document to write into: the template emptied, or the default set up for Chinese."""
+    """A document to write into: the template emptied, or a new one in GB/T 9704 style."""
     if template is None:
         document = docx.Document()
-        _default_styles(document)
+        gbt9704.apply(document)
         return document
     if not template.is_file():
         raise JixiaoError("E541", "报告模板文件不存在", file=str(template))
@@ -68,68 +55,6 @@ def new_document(template: Path | None) -> DocxDocument:
     return document
 
 
-def _default_styles(document: DocxDocument) -> None:
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2.8)
-    section.top_margin = section.bottom_margin = Cm(2.5)
-    styles = document.styles
-    normal = styles["Normal"]
-    normal.font.size = BODY_SIZE
-    _east_asian(normal.element, BODY_FONT)
-    normal.paragraph_format.line_spacing = 1.5
-    normal.paragraph_format.space_after = Pt(0)
-    title = styles["Title"]
-    title.font.size = Pt(20)
-    title.font.bold = True
-    title.font.color.rgb = RGBColor(0, 0, 0)
-    _east_asian(title.element, TITLE_FONT)
-    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.paragraph_format.space_after = Pt(12)
-    _remove_title_border(title.element)
-    for level, font in enumerate(HEADING_FONTS, start=1):
-        heading = styles[f"Heading {level}"]
-        heading.font.size = Pt(16 if level == 1 else 14)
-        heading.font.bold = level == 1
-        heading.font.italic = False
-        heading.font.color.rgb = RGBColor(0, 0, 0)
-        _east_asian(heading.element, font)
-        heading.paragraph_format.space_before = Pt(12 if level == 1 else 6)
-        heading.paragraph_format.space_after = Pt(6 if level == 1 else 3)
-    caption = styles["Caption"]
-    caption.font.size = Pt(10.5)
-    caption.font.bold = False
-    caption.font.italic = False
-    caption.font.color.rgb = RGBColor(0, 0, 0)
-    _east_asian(caption.element, TABLE_FONT)
-    caption.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _page_numbers(document)
-
-
-def _remove_title_border(element: object) -> None:
-    ppr = element.get_or_add_pPr()  # type: ignore[attr-defined]
-    for border in ppr.findall(qn("w:pBdr")):
-        ppr.remove(border)
-
-
-def _page_numbers(document: DocxDocument) -> None:
-    """A centred page number (a PAGE field) in the footer."""
-    paragraph = document.sections[0].footer.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
-        if kind is not None:
-            field = OxmlElement("w:fldChar")
-            field.set(qn("w:fldCharType"), kind)
-            run._r.append(field)
-        else:
-            instruction = OxmlElement("w:instrText")
-            instruction.set(qn("xml:space"), "preserve")
-            instruction.text = text
-            run._r.append(instruction)
-
-
 TABLE_STYLE = "jixiao 表格文字"
 
 
@@ -143,10 +68,10 @@ class DocxWriter:
         if TABLE_STYLE not in {style.name for style in styles}:
             table_style = styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
             table_style.base_style = styles["Normal"]
-            table_style.font.size = TABLE_SIZE
-            _east_asian(table_style.element, TABLE_FONT)
+            table_style.font.size = gbt9704.TABLE_SIZE
+            gbt9704.set_fonts(table_style.element, gbt9704.TABLE_FONT)
             table_style.paragraph_format.first_line_indent = Pt(0)
-            table_style.paragraph_format.line_spacing = 1.0
+            table_style.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
             table_style.paragraph_format.space_before = Pt(0)
             table_style.paragraph_format.space_after = Pt(0)
         self.style_ids = {style.name: style.style_id for style in styles}
@@ -170,7 +95,7 @@ class DocxWriter:
     def paragraph(self, text: str, *, indent: bool = True) -> Paragraph:
         result = self._add(text)
         if indent:
-            result.paragraph_format.first_line_indent = Pt(28)
+            result.paragraph_format.first_line_indent = gbt9704.INDENT
         return result
 
     def placeholder(self, label: str) -> Paragraph:
@@ -188,7 +113,12 @@ class DocxWriter:
         holder = self.document.add_paragraph()
         holder.alignment = WD_ALIGN_PARAGRAPH.CENTER
         holder.paragraph_format.first_line_indent = Pt(0)
-        holder.add_run().add_picture(io.BytesIO(png), width=PICTURE_WIDTH)
+        holder.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE  # not clipped
+        holder.paragraph_format.keep_with_next = True
+        picture = holder.add_run().add_picture(io.BytesIO(png), width=PICTURE_WIDTH)
+        if picture.height > PICTURE_HEIGHT_LIMIT:  # a tall chart is scaled to fit the page
+            picture.width = Emu(int(picture.width * PICTURE_HEIGHT_LIMIT / picture.height))
+            picture.height = PICTURE_HEIGHT_LIMIT
         self._add(caption, "Caption")
 
     def _fill(self, cell: _Cell, text: str, *, bold: bool, align: WD_ALIGN_PARAGRAPH) -> None:
@@ -199,6 +129,8 @@ class DocxWriter:
         run = content.add_run(xml_safe(text))
         if bold:
             run.bold = True
+        if NUMBER.match(text):  # numbers never wrap inside a cell ("99.84 / %")
+            cell._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))
 
     def table(
         self,

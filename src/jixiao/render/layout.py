@@ -4,7 +4,8 @@ A layout names, per form type, the title, the information rows, the funding bloc
 goal block and the indicator columns (header text, model field, width, number format,
 whether equal values merge vertically). Blocks that span the sheet give a ``span`` per
 column so that every block lines up with the indicator grid; this is checked on load.
-``extends`` inherits the form types a layout does not restate.
+``extends`` inherits the form types a layout does not restate; a form type marked
+``inherit: true`` takes from the parent every key it does not restate.
 
 Built-in layouts live in ``jixiao/render/layouts/``; ``--layout PATH`` loads any file.
 """
@@ -81,10 +82,21 @@ class FundingColumn(StrictModel):
     number_format: str = "General"
 
 
+class BreakdownColumn(StrictModel):
+    """One column of a funding breakdown, e.g. 按收入性质分： with 一般公共预算：…"""
+
+    label: str
+    items: list[str] = Field(description="各行的名称；表中有同名资金来源时填入其全年执行数")
+
+
 class Funding(StrictModel):
     label: str = Field(description="资金块左侧的标题，如 项目资金（万元）")
     label_span: int = Field(default=1, ge=1)
     columns: list[FundingColumn]
+    breakdown: list[BreakdownColumn] = Field(
+        default_factory=list,
+        description="资金块下方并排的分类行（湖南：按收入性质分/按支出性质分）",
+    )
 
 
 class InfoItem(StrictModel):
@@ -110,6 +122,10 @@ class FormLayout(StrictModel):
     side_width: float = Field(default=6, gt=0, le=255)
     columns: list[Column]
     total_label: str = "总分"
+    signature: list[str] = Field(
+        default_factory=list, description="表下方的填报行，如 填表人：、填报日期：、联系电话："
+    )
+    note: str | None = Field(default=None, description="表下方的说明文字")
 
     @property
     def width(self) -> int:
@@ -197,6 +213,12 @@ def _raw(ref: str, seen: tuple[str, ...]) -> tuple[dict[str, object], str]:
             **(forms if isinstance(forms, dict) else {}),
             **(own if isinstance(own, dict) else {}),
         }
+        for name, form in merged_forms.items():
+            # ``inherit: true``: restate only some keys of the parent's form layout
+            if isinstance(form, dict) and form.get("inherit") and isinstance(forms, dict):
+                base = forms.get(name)
+                rest = {k: v for k, v in form.items() if k != "inherit"}
+                merged_forms[name] = {**(base if isinstance(base, dict) else {}), **rest}
         data = {**parent_data, **data, "forms": merged_forms}
     return data, origin
 

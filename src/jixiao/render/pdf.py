@@ -1,16 +1,35 @@
-"""PDF through LibreOffice (``soffice --headless --convert-to pdf``), when it is installed."""
+"""PDF through LibreOffice (``soffice --headless --convert-to pdf``), when it is installed.
+
+The official font names of the Word outputs (方正小标宋简体, 仿宋_GB2312, 楷体_GB2312, 黑体)
+are mapped to the open substitutes installed by ``scripts/install-system-deps.sh`` through
+the fontconfig file shipped in ``jixiao/render/fontconfig/fonts.conf`` (it includes the
+system configuration first); a ``FONTCONFIG_FILE`` already set by the user wins.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
+from importlib import resources
 from pathlib import Path
 
 from jixiao.errors import JixiaoError
 
 TIMEOUT_SECONDS = 180
 SOFFICE_NAMES = ("soffice", "libreoffice")
+
+
+def fontconfig_file() -> str:
+    """The shipped fontconfig file that maps the official font names to open substitutes."""
+    return str(resources.files("jixiao.render").joinpath("fontconfig", "fonts.conf"))
+
+
+def _environment() -> dict[str, str]:
+    environment = dict(os.environ)
+    environment.setdefault("FONTCONFIG_FILE", fontconfig_file())
+    return environment
 
 
 def find_soffice() -> str | None:
@@ -50,7 +69,12 @@ def convert_to_pdf(source: Path, out_dir: Path | None = None) -> Path:
         ]
         try:
             completed = subprocess.run(
-                command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
+                command,
+                capture_output=True,
+                text=True,
+                timeout=TIMEOUT_SECONDS,
+                check=False,
+                env=_environment(),
             )
         except subprocess.TimeoutExpired:
             raise JixiaoError(

@@ -7,6 +7,7 @@ gives the values as the document states them (for reproducing a form as it was f
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -14,9 +15,17 @@ from decimal import Decimal
 from jixiao.model.document import Document
 from jixiao.model.evaluation import EvaluationBase, FundingLine, Indicator, SelfEvaluationBase
 from jixiao.render.numbers import HUNDRED, weight
-from jixiao.scoring.results import DocumentResult, ExecutionResult, FormResult, IndicatorResult
+from jixiao.scoring.results import (
+    DocumentResult,
+    ExecutionResult,
+    FormResult,
+    IndicatorResult,
+    SubtotalResult,
+)
 
 Value = Decimal | str | None
+TEMPLATE_NAME_NOISE = re.compile(r"[\s…．.、\-—_“”\"'：:（）()]+")
+TEMPLATE_NAME = re.compile(r"(三级)?指标\d*|\d+")
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,20 @@ class IndicatorView:
     @property
     def differs(self) -> bool:
         return self.result.agrees is False
+
+    @property
+    def is_template(self) -> bool:
+        """A row left as in the blank form ("……", "指标1", nothing filed): not an indicator."""
+        indicator = self.indicator
+        name = TEMPLATE_NAME_NOISE.sub("", indicator.name or "")
+        if name == "" or TEMPLATE_NAME.fullmatch(name):
+            return indicator.claimed_score is None or indicator.weight is None
+        return (
+            indicator.weight is None
+            and indicator.claimed_score is None
+            and not (indicator.target or "").strip()
+            and not (indicator.actual or "").strip()
+        )
 
     def value(self, field: str) -> Value:
         if field == "score":
@@ -138,9 +161,36 @@ class FormView:
             for line in form.funding
         ]
 
+    def indicators_proper(self) -> list[IndicatorView]:
+        """The indicators a report talks about: template rows left out."""
+        return [item for item in self.indicators() if not item.is_template]
+
+    @property
+    def execution_score(self) -> Decimal | None:
+        execution = self.result.execution
+        if execution is None:
+            return None
+        return execution.claimed_score if self.claimed else execution.computed_score
+
+    def subtotal(self, sub: SubtotalResult) -> Decimal | None:
+        """A level-1 group's score as this view shows it (filed or by the rules)."""
+        return sub.claimed if self.claimed else sub.computed
+
     @property
     def total(self) -> Decimal | None:
-        return self.result.claimed_total if self.claimed else self.result.computed_total
+        """The total the form shows: computed, or filed — and where the unit left it blank,
+        the sum of its filed scores (what the form's SUM formula gives)."""
+        if not self.claimed:
+            return self.result.computed_total
+        if self.result.claimed_total is not None:
+            return self.result.claimed_total
+        scores = [i.claimed_score for i in self.result.indicators if i.status != "not_applicable"]
+        execution = self.result.execution
+        if execution is not None:
+            scores.append(execution.claimed_score)
+        if not scores or any(s is None for s in scores):
+            return None
+        return sum((s for s in scores if s is not None), Decimal(0))
 
     @property
     def grade(self) -> str | None:

@@ -30,6 +30,8 @@ def _report_notes(console: Console, summary: ReportSummary) -> None:
         f"已生成报告 {summary.path}（关于《{summary.form_name}》，图表 {summary.charts} 幅，"
         f"附件 {summary.annexes} 个）"
     )
+    if summary.imported:
+        console.print(f"  已从原文件中的报告导入 {len(summary.imported)} 个章节的文字。")
     if summary.findings is not None:
         console.print(f"  审核发现 {summary.findings} 条，已列入附件。")
     if summary.placeholders:
@@ -55,34 +57,45 @@ def register(app: typer.Typer) -> None:
         pack: str = typer.Option(
             "auto", "--pack", "-p", help="规则包名称或 YAML 文件；auto 按文件内容推断"
         ),
-        claimed: bool = typer.Option(
-            False, "--claimed", help="按原填报值填写得分、执行率和总分（默认填写按规则计算的值）"
+        recomputed: bool = typer.Option(
+            False,
+            "--recomputed",
+            help="填写按评分规则重新计算的得分、执行率和总分（默认填写原填报数，不一致处标注）",
+        ),
+        summary_sheet: bool = typer.Option(
+            False, "--summary-sheet", help="在第一张加“汇总”表（各表总分、等次）"
         ),
         force: bool = typer.Option(
             False, "--force", help="覆盖已存在的输出文件（输入文件永不覆盖）"
         ),
     ) -> None:
-        """导出绩效自评表（xlsx，按省份版式），得分为按规则计算的值。"""
+        """导出绩效自评表（xlsx，按省份版式）：原填报数与评分规则不一致处标色、加批注，并附审核说明。"""
         _check_suffix(output, ".xlsx")
         check_output(output, inputs=[file], force=force)
         document = load_input(file)
         chosen, reason = resolve_pack(pack, document)
+        options = FormsOptions(layout=layout, recomputed=recomputed, summary_sheet=summary_sheet)
         with atomic_output(output, force=force) as temporary:
-            summary = write_forms(
-                document, chosen, temporary, FormsOptions(layout=layout, claimed=claimed)
-            )
+            summary = write_forms(document, chosen, temporary, options)
         summary.path = output
         console = Console()
+        basis = "按规则重新计算" if recomputed else "原填报数"
         console.print(
-            f"已生成 {summary.path}：{len(summary.sheets)} 张表（版式 {summary.layout}，{reason}）"
+            f"已生成 {summary.path}：{len(summary.sheets)} 张表（{basis}；版式 {summary.layout}，"
+            f"{reason}）"
         )
         if summary.skipped:
             console.print(f"  未导出（不是自评表或评分表）：{'、'.join(summary.skipped)}")
-        if summary.differences and not claimed:
+        if summary.differences:
+            other = "原填报数" if recomputed else "按规则计算的结果"
             console.print(
-                f"  [yellow]{summary.differences} 处原填报数与按规则计算的结果不一致[/]，"
-                "表中填写的是计算结果（用 --claimed 按原填报值导出；用 jixiao score 查看明细）。"
+                f"  [yellow]{summary.differences} 处与{other}不一致[/]，已在表中标色并加批注，"
+                "明细见“审核说明”表"
+                + ("。" if recomputed else "（用 --recomputed 导出按规则重新计算的表）。"),
+                highlight=False,
             )
+        for warning in summary.warnings:
+            console.print(f"  [red]注意：{warning}。[/]", highlight=False)
 
     @app.command()
     def report(
@@ -100,11 +113,16 @@ def register(app: typer.Typer) -> None:
         with_findings: bool = typer.Option(False, "--with-findings", help="在附件中列出审核发现"),
         charts: bool = typer.Option(True, "--charts/--no-charts", help="是否插入图表"),
         pdf: bool = typer.Option(False, "--pdf", help="同时用 LibreOffice 生成 PDF"),
+        recomputed: bool = typer.Option(
+            False,
+            "--recomputed",
+            help="得分按评分规则重新计算（与 export --recomputed 的表一致；默认为原填报数）",
+        ),
         force: bool = typer.Option(
             False, "--force", help="覆盖已存在的输出文件（输入文件永不覆盖）"
         ),
     ) -> None:
-        """生成绩效自评（评价）报告（docx，含评分表和图表），数字全部按规则计算。"""
+        """生成绩效自评（评价）报告（docx，公文格式，含评分表和图表）；与填报数不一致处写明应为多少。"""
         _check_suffix(output, ".docx")
         sources = [file] if template is None else [file, template]
         check_output(output, inputs=sources, force=force)
@@ -118,6 +136,7 @@ def register(app: typer.Typer) -> None:
             form=form,
             charts=charts,
             pack_reason=reason,
+            recomputed=recomputed,
         )
         with atomic_output(output, force=force) as temporary:
             summary = write_report(document, chosen, temporary, options)
