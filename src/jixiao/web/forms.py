@@ -53,16 +53,27 @@ class ImportForm(UnitChoiceForm):
 
 class ReviewForm(forms.Form):
     action = forms.ChoiceField(
-        choices=[("submit", "提交"), ("return", "退回"), ("approve", "通过")], label="操作"
+        choices=[
+            ("submit", "提交"),
+            ("withdraw", "撤回"),
+            ("return", "退回"),
+            ("approve", "通过"),
+            ("reopen", "重新打开"),
+        ],
+        label="操作",
     )
     comment = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}), required=False, label="意见"
     )
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("action") == "return" and not (data.get("comment") or "").strip():
+        comment = (data.get("comment") or "").strip()
+        if data.get("action") == "return" and not comment:
             raise forms.ValidationError("退回时请填写意见")
+        if data.get("action") == "reopen" and not comment:
+            raise forms.ValidationError("重新打开已通过的表须说明理由")
         return data
 
 

@@ -24,6 +24,9 @@ urlpatterns = [
     path("evaluations/<int:pk>/live/", evaluations.evaluation_live, name="evaluation_live"),
     path("evaluations/<int:pk>/review/", evaluations.evaluation_review, name="evaluation_review"),
     path(
+        "evaluations/<int:pk>/restore/", evaluations.evaluation_restore, name="evaluation_restore"
+    ),
+    path(
         "evaluations/<int:pk>/findings/",
         evaluations.evaluation_findings,
         name="evaluation_findings",

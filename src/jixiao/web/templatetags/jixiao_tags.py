@@ -6,6 +6,8 @@ from typing import Any
 
 from django import template
 
+from jixiao.web import scoping
+
 register = template.Library()
 
 
@@ -21,3 +23,9 @@ def get_item(mapping: dict[str, Any] | None, key: str) -> Any:
 def mark(agrees: bool | None) -> str:
     """✓ / ✗ / nothing for an agreement flag."""
     return {True: "✓", False: "✗"}.get(agrees, "") if agrees is not None else ""
+
+
+@register.filter
+def level_label(level: str) -> str:
+    """``unit`` → 单位审核 (a review level's name)."""
+    return scoping.level_label(level)

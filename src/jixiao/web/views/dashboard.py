@@ -10,15 +10,20 @@ from django.urls import reverse
 
 from jixiao.web import scoping, services
 from jixiao.web.charts import bar_chart
-from jixiao.web.dashboard import Overview, cached_overview
-from jixiao.web.models import Evaluation, Status
+from jixiao.web.dashboard import Overview, overview
+from jixiao.web.models import Evaluation, Status, UnitStats
 from jixiao.web.views.evaluations import LIST_COLUMNS
+
+
+def _year(request: HttpRequest) -> int | None:
+    year = request.GET.get("year", "")
+    return int(year) if year.isdigit() else None
 
 
 def _scoped(request: HttpRequest) -> QuerySet[Evaluation]:
     queryset = scoping.evaluations_for(request.user)
-    if (year := request.GET.get("year", "")).isdigit():
-        queryset = queryset.filter(year=int(year))
+    if (year := _year(request)) is not None:
+        queryset = queryset.filter(year=year)
     return queryset
 
 
@@ -45,13 +50,14 @@ def _charts(data: Overview) -> dict[str, object]:
 
 
 def _years(request: HttpRequest) -> list[int]:
-    years = scoping.evaluations_for(request.user).values_list("year", flat=True)
-    return sorted({year for year in years.distinct().order_by() if year is not None}, reverse=True)
+    rows = UnitStats.objects.filter(unit__in=scoping.units_for(request.user).values("id"))
+    years = rows.exclude(year=0).values_list("year", flat=True).distinct().order_by()
+    return sorted(set(years), reverse=True)
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    data = cached_overview(_scoped(request))
+    data = overview(scoping.units_for(request.user), _year(request))
     return render(
         request,
         "jixiao/dashboard.html",
@@ -72,7 +78,7 @@ def dashboard_unit(request: HttpRequest, unit_id: int) -> HttpResponse:
     if unit is None:
         raise Http404("单位不存在或无权查看")
     queryset = _scoped(request).filter(unit_id=unit.pk)
-    data = cached_overview(queryset)
+    data = overview(scoping.units_for(request.user).filter(pk=unit.pk), _year(request))
     rows = queryset.values(*LIST_COLUMNS).order_by("computed_total", "id")
     return render(
         request,
