@@ -182,6 +182,7 @@ class Evaluation(models.Model):
     chain = models.JSONField("审核流程", default=default_chain)
     stage = models.IntegerField("审核环节", default=0)
     approvers = models.JSONField("本轮已审核人", default=list)
+    waiting = models.CharField("待审环节", max_length=20, blank=True, default="", db_index=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",

@@ -102,6 +102,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "jixiao.web.security.ContentSecurityPolicy",
 ]
 
 ROOT_URLCONF = "jixiao.web.urls"

@@ -201,12 +201,15 @@ def transition(
         before, level = current.status, scoping.current_level(current) or ""
         _apply(current, user, action)
         current.version += 1
+        current.waiting = scoping.current_level(current) or ""
         current.save(update_fields=[
-            "status", "stage", "approvers", "submitted_by", "version", "updated_at",
+            "status", "stage", "approvers", "submitted_by", "waiting", "chain", "version",
+            "updated_at",
         ])
         _event(current, user, action, before, comment=comment, level=level)
         stats.refresh(current.unit_id, current.year)
-    for field in ("status", "stage", "approvers", "submitted_by_id", "version", "updated_at"):
+    for field in ("status", "stage", "approvers", "submitted_by_id", "waiting", "chain", "version",
+                  "updated_at"):
         setattr(evaluation, field, getattr(current, field))
 
 

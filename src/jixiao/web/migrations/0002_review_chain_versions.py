@@ -42,6 +42,13 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddField(
             model_name="evaluation",
+            name="waiting",
+            field=models.CharField(
+                blank=True, db_index=True, default="", max_length=20, verbose_name="待审环节"
+            ),
+        ),
+        migrations.AddField(
+            model_name="evaluation",
             name="approvers",
             field=models.JSONField(default=list, verbose_name="本轮已审核人"),
         ),

@@ -7,6 +7,7 @@ from typing import Any
 from django import template
 
 from jixiao.web import scoping
+from jixiao.web.tables import Table
 
 register = template.Library()
 
@@ -29,3 +30,9 @@ def mark(agrees: bool | None) -> str:
 def level_label(level: str) -> str:
     """``unit`` → 单位审核 (a review level's name)."""
     return scoping.level_label(level)
+
+
+@register.filter
+def sort_link(table: Table[Any], key: str) -> str:
+    """The link that sorts ``table`` by ``key`` (ascending first, then flipping)."""
+    return table.sort_link(key)

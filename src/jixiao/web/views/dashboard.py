@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from operator import itemgetter
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -12,6 +16,7 @@ from jixiao.web import scoping, services
 from jixiao.web.charts import bar_chart
 from jixiao.web.dashboard import Overview, overview
 from jixiao.web.models import Evaluation, Status, UnitStats
+from jixiao.web.tables import sort_filter_page
 from jixiao.web.views.evaluations import LIST_COLUMNS
 
 
@@ -55,14 +60,25 @@ def _years(request: HttpRequest) -> list[int]:
     return sorted(set(years), reverse=True)
 
 
+UNIT_SORTS: dict[str, Callable[[dict[str, Any]], Any]] = {
+    key: itemgetter(key)
+    for key in ("unit__parent__name", "unit__name", "count", "counted", "average", "lowest",
+                "errors", "approved")
+}
+
+
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     data = overview(scoping.units_for(request.user), _year(request))
+    table = sort_filter_page(
+        request, data.units, UNIT_SORTS, text=lambda u: u["unit__name"] + u["unit__parent__name"]
+    )
     return render(
         request,
         "jixiao/dashboard.html",
         {
             "data": data,
+            "table": table,
             "years": _years(request),
             "year": request.GET.get("year", ""),
             # the drill-down link without reversing the URL once per unit (500 rows)
