@@ -44,15 +44,11 @@ class ThrottledLoginView(LoginView):
 class ThrottledAdminLoginView(ThrottledLoginView):
     """The admin's sign-in page with the same throttling (``/admin/login/``)."""
 
-    template_name = "admin/login.html"
+    template_name = "jixiao/admin_login.html"
     authentication_form = AdminAuthenticationForm
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context |= admin.site.each_context(self.request)
-        if "locked" in context:
-            context["form"].add_error(None, context["locked"])
-        return context
+        return super().get_context_data(**kwargs) | admin.site.each_context(self.request)
 
 
 class PasswordChange(PasswordChangeView):
