@@ -33,7 +33,8 @@ from helpers import SEEDS  # noqa: E402
 from jixiao.model import Document  # noqa: E402
 from jixiao.model.io import load_document  # noqa: E402
 from jixiao.web.models import Evaluation, Profile, Role, Unit  # noqa: E402
-from jixiao.web.services import create_evaluation, split_document  # noqa: E402
+from jixiao.web.services import split_document  # noqa: E402
+from jixiao.web.workflow import create_evaluation  # noqa: E402
 
 PASSWORD = "a-long-test-password-42"
 
@@ -78,9 +79,12 @@ def make_user(username: str, unit: Unit, role: Role) -> User:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache() -> None:
-    """Cached dashboards and sign-in counters do not leak from one test into the next."""
-    django_cache.clear()
+def _fresh_cache(request: pytest.FixtureRequest) -> None:
+    """Sign-in counters (in the database cache table, which a test's rollback does not
+    reach after a flush) do not leak from one test into the next."""
+    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+        django_cache.clear()
 
 
 @pytest.fixture

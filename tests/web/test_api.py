@@ -12,6 +12,7 @@ from django.test import Client
 
 from jixiao.web.models import Evaluation, Status
 from jixiao.web.services import document_data
+from jixiao.web.workflow import transition
 from web.conftest import PASSWORD, Org, seed_parts
 
 
@@ -41,7 +42,7 @@ def test_list_and_detail_are_scoped(
     detail = client.get(f"/api/evaluations/{evaluation_a.pk}", **basic("filler_a")).json()
     assert Decimal(detail["computed_total"]) == Decimal("99.84")
     assert {f["code"] for f in detail["findings"]} >= {"JX208"}
-    assert detail["allowed_actions"] == ["edit", "submit"]
+    assert detail["allowed_actions"] == ["edit", "restore", "submit"]
     assert client.get(f"/api/evaluations/{evaluation_b.pk}", **basic("filler_a")).status_code == 404
     finance = client.get("/api/evaluations", **basic("finance")).json()
     assert {row["id"] for row in finance} == {evaluation_a.pk, evaluation_b.pk}
@@ -53,7 +54,8 @@ def test_other_unit_cannot_change_by_api(org: Org, evaluation_b: Evaluation) -> 
     document = dict(evaluation_b.document) | {"title": "被篡改"}
     assert (
         client.put(
-            url, {"document": document}, content_type="application/json", **basic("filler_a")
+            url, {"document": document, "version": evaluation_b.version},
+            content_type="application/json", **basic("filler_a"),
         ).status_code
         == 404
     )
@@ -102,7 +104,7 @@ def test_create_update_preview_and_workflow(org: Org) -> None:
     assert Decimal(preview["form"]["indicators"][0]["computed_score"]) == 0
     updated = client.put(
         f"/api/evaluations/{pk}",
-        {"document": document},
+        {"document": document, "version": created["version"]},
         content_type="application/json",
         **basic("filler_a"),
     ).json()
@@ -110,7 +112,7 @@ def test_create_update_preview_and_workflow(org: Org) -> None:
     bad = dict(document) | {"forms": [{"type": "没有这种表"}]}
     error = client.put(
         f"/api/evaluations/{pk}",
-        {"document": bad},
+        {"document": bad, "version": updated["version"]},
         content_type="application/json",
         **basic("filler_a"),
     )
@@ -126,21 +128,16 @@ def test_create_update_preview_and_workflow(org: Org) -> None:
 
     assert move("filler_a", "approve") == 403
     assert move("filler_a", "submit") == 200
-    assert move("dept_a", "return") == 422  # a comment is required
-    assert move("dept_a", "return", "补充佐证") == 200
+    assert move("dept_a", "return", "补充佐证") == 403  # waits for 单位审核 first
+    assert move("reviewer_a", "return") == 422  # a comment is required
+    assert move("reviewer_a", "return", "补充佐证") == 200
     assert move("filler_a", "submit") == 200
-    assert move("finance", "approve", "同意") == 200
-    assert Evaluation.objects.get(pk=pk).status == Status.APPROVED
+    assert move("reviewer_a", "approve", "同意") == 422  # JX208 is still an open error
+    assert Evaluation.objects.get(pk=pk).status == Status.SUBMITTED
     history = client.get(f"/api/evaluations/{pk}/history", **basic("filler_a")).json()
-    assert [h["action"] for h in history] == [
-        "approve",
-        "submit",
-        "return",
-        "submit",
-        "edit",
-        "create",
-    ]
-    assert any("实际完成值" in c for c in history[4]["changes"])
+    assert [h["action"] for h in history] == ["submit", "return", "submit", "edit", "create"]
+    assert history[0]["user"] == "filler_a"
+    assert any("实际完成值" in c for c in history[3]["changes"])
 
 
 def test_session_api_needs_csrf(org: Org, evaluation_a: Evaluation) -> None:
@@ -185,6 +182,7 @@ def test_import_by_api(org: Org, seed_file: Path) -> None:
 
 
 def test_dashboard_by_api(org: Org, evaluation_a: Evaluation, evaluation_b: Evaluation) -> None:
+    transition(evaluation_a, user=org.users["filler_a"], action="submit")
     data = Client().get("/api/dashboard", **basic("finance")).json()
     assert data["count"] == 2 and any(c["code"] == "JX208" for c in data["codes"])
     own = Client().get("/api/dashboard", **basic("filler_a")).json()

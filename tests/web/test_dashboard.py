@@ -8,13 +8,20 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from jixiao.web.models import Evaluation
-from jixiao.web.services import create_evaluation
+from jixiao.web.workflow import create_evaluation, transition
 from web.conftest import Org, seed_parts
+
+
+def submit(org: Org, *evaluations: Evaluation) -> None:
+    for evaluation in evaluations:
+        filler = "filler_a" if evaluation.unit_id == org.unit_a.pk else "filler_b"
+        transition(evaluation, user=org.users[filler], action="submit")
 
 
 def test_dashboard_renders_charts(
     org: Org, evaluation_a: Evaluation, evaluation_b: Evaluation
 ) -> None:
+    submit(org, evaluation_a, evaluation_b)
     page = org.client("finance").get(reverse("dashboard")).content.decode()
     assert page.count("<svg") == 3
     assert "应得总分分布" in page and "预算执行率分布" in page and "审核问题按代码" in page
@@ -24,7 +31,7 @@ def test_dashboard_renders_charts(
 
 def test_full_mark_units(org: Org, evaluation_b: Evaluation) -> None:
     full = next(p for p in seed_parts() if p.forms[0].name == "援疆工作经费")
-    create_evaluation(org.unit_a, full, user=None)
+    submit(org, create_evaluation(org.unit_a, full, user=None), evaluation_b)
     page = org.client("finance").get(reverse("dashboard"))
     units = [u["unit__name"] for u in page.context["data"].full_mark_units]
     assert evaluation_b.all_full_marks == (evaluation_b.unit.name in units)

@@ -10,14 +10,17 @@ from django.urls import reverse
 
 from jixiao.web.editor import editor_form
 from jixiao.web.models import Evaluation, Event
-from jixiao.web.services import create_evaluation, load, save_document
+from jixiao.web.services import load
+from jixiao.web.workflow import create_evaluation, save_document
 from web.conftest import PASSWORD, Org, seed_parts
 
 
 def editor_post(evaluation: Evaluation) -> dict[str, str]:
     """The form data the editor page would post for the stored document."""
+    evaluation.refresh_from_db()
     form = editor_form(load(evaluation))
     data = {name: value for name, _, value in form.header}
+    data |= {"version": str(evaluation.version), "funding-rows": "1", "indicator-rows": "1"}
     for n, line in enumerate(form.funding):
         data |= {f"f-{n}-{k}": str(v) for k, v in line.items() if k != "is_total"}
         if line["is_total"]:

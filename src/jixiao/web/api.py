@@ -1,6 +1,8 @@
 """JSON API (django-ninja) for the same operations as the pages; OpenAPI docs at
-``/api/docs`` (served locally). Sign in with the browser session (CSRF token required for
-changes) or HTTP Basic; every route goes through :mod:`jixiao.web.scoping`."""
+``/api/docs`` (served locally). API clients sign in with a token (``Authorization: Bearer``)
+or HTTP Basic, without CSRF; the browser session works too (CSRF token required for
+changes). Every route goes through :mod:`jixiao.web.scoping`; every write is version-checked
+(:mod:`jixiao.web.workflow`)."""
 
 from __future__ import annotations
 
@@ -15,14 +17,15 @@ from django.http import HttpRequest, HttpResponse
 from ninja import File, Form, NinjaAPI, Schema
 from ninja import Status as Reply
 from ninja.files import UploadedFile
-from ninja.security import HttpBasicAuth, SessionAuth
+from ninja.security import HttpBasicAuth, HttpBearer, SessionAuth
 
 from jixiao.errors import JixiaoError
 from jixiao.model.io import document_from_data
-from jixiao.web import exports, scoping, services, throttle
-from jixiao.web.dashboard import cached_overview
+from jixiao.web import exports, scoping, services, throttle, tokens, workflow
+from jixiao.web.dashboard import overview
 from jixiao.web.imports import accept_items
-from jixiao.web.models import Evaluation, Event, ImportBatch, Status
+from jixiao.web.models import Evaluation, Event, ImportBatch
+from jixiao.web.packs import check_pack
 from jixiao.web.tasks import start_import
 from jixiao.web.uploads import IMPORT_SUFFIXES, expand, read_upload
 
@@ -42,15 +45,43 @@ class BasicAuth(HttpBasicAuth):
         return user
 
 
+class TokenAuth(HttpBearer):
+    """``Authorization: Bearer <令牌>``, a token made on the 账户 page."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        user = tokens.user_for(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+class BrowserSession(SessionAuth):
+    """The signed-in browser session; CSRF is checked only for a session that exists, so
+    token and Basic clients are never asked for it."""
+
+    def __call__(self, request: HttpRequest) -> Any:
+        if not request.user.is_authenticated:
+            return None
+        return super().__call__(request)
+
+
 api = NinjaAPI(
     title="jixiao 预算绩效评价 API",
     version="1",
     description=(
-        "评价表的填报、评分、审核、流转、导入与汇总。登录后使用（会话 + CSRF，或 HTTP Basic）。"
+        "评价表的填报、评分、审核、流转、导入与汇总。API 客户端用令牌（Authorization: Bearer）"
+        "或 HTTP Basic 登录，无需 CSRF；浏览器会话的修改请求须带 CSRF 令牌。"
+        "保存和流转须带 version（读取时得到的版本号），版本已变时返回 409 及改动说明。"
     ),
-    auth=[SessionAuth(), BasicAuth()],
+    auth=[TokenAuth(), BasicAuth(), BrowserSession()],
     urls_namespace="api",
 )
+
+
+@api.exception_handler(workflow.Conflict)
+def _conflict(request: HttpRequest, error: workflow.Conflict) -> HttpResponse:
+    body = {"detail": error.message, "changes": error.changes}
+    return api.create_response(request, body, status=409)
 
 
 @api.exception_handler(JixiaoError)
@@ -102,6 +133,9 @@ class EvaluationSummary(Schema):
     warning_count: int
     info_count: int
     updated_at: datetime
+    version: int
+    stage: int
+    chain: list[str]
 
 
 class FindingOut(Schema):
@@ -131,6 +165,7 @@ class EvaluationIn(Schema):
 
 class DocumentIn(Schema):
     document: dict[str, Any]
+    version: int
 
 
 class PreviewIn(Schema):
@@ -138,8 +173,13 @@ class PreviewIn(Schema):
 
 
 class TransitionIn(Schema):
-    action: Literal["submit", "return", "approve"]
+    action: Literal["submit", "withdraw", "return", "approve", "reopen"]
     comment: str = ""
+    version: int | None = None
+
+
+class RestoreIn(Schema):
+    number: int
 
 
 class EventOut(Schema):
@@ -244,9 +284,8 @@ def evaluation_list(
 def evaluation_create(request: HttpRequest, payload: EvaluationIn) -> Reply[dict[str, Any]]:
     unit = scoping.require_unit(request.user, payload.unit_id)
     document = document_from_data(payload.document)
-    evaluation = Evaluation(unit=unit, pack=payload.pack, status=Status.DRAFT)
-    services.save_document(
-        evaluation, document, user=scoping.signed_in(request), action=Event.Action.CREATE
+    evaluation = workflow.create_evaluation(
+        unit, document, user=scoping.signed_in(request), pack=check_pack(payload.pack)
     )
     return Reply(201, _detail(request, evaluation))
 
@@ -263,9 +302,27 @@ def evaluation_update(request: HttpRequest, pk: int, payload: DocumentIn) -> dic
     evaluation = scoping.get_evaluation(request.user, pk)
     scoping.require(request.user, evaluation, "edit")
     document = document_from_data(payload.document)
-    services.save_document(
-        evaluation, document, user=scoping.signed_in(request), action=Event.Action.EDIT
+    workflow.save_document(
+        evaluation, document, user=scoping.signed_in(request), action=Event.Action.EDIT,
+        expected_version=payload.version,
     )
+    return _detail(request, evaluation)
+
+
+@api.get("/evaluations/{pk}/versions", summary="历史版本（每次保存一版）")
+def evaluation_versions(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
+    evaluation = scoping.get_evaluation(request.user, pk)
+    return [
+        {"number": v.number, "user": v.user_name, "created_at": v.created_at}
+        for v in evaluation.versions.all()
+    ]
+
+
+@api.post("/evaluations/{pk}/restore", response=EvaluationDetail, summary="恢复某一历史版本")
+def evaluation_restore(request: HttpRequest, pk: int, payload: RestoreIn) -> dict[str, Any]:
+    evaluation = scoping.get_evaluation(request.user, pk)
+    scoping.require(request.user, evaluation, "restore")
+    workflow.restore(evaluation, payload.number, user=scoping.signed_in(request))
     return _detail(request, evaluation)
 
 
@@ -279,11 +336,9 @@ def evaluation_preview(request: HttpRequest, pk: int, payload: PreviewIn) -> dic
 @api.post("/evaluations/{pk}/transition", response=EvaluationSummary, summary="提交、退回或通过")
 def evaluation_transition(request: HttpRequest, pk: int, payload: TransitionIn) -> dict[str, Any]:
     evaluation = scoping.get_evaluation(request.user, pk)
-    scoping.require(request.user, evaluation, payload.action)
-    if payload.action == "return" and not payload.comment.strip():
-        raise ValidationError("退回时请填写意见")
-    services.transition(
-        evaluation, user=scoping.signed_in(request), action=payload.action, comment=payload.comment
+    workflow.transition(
+        evaluation, user=scoping.signed_in(request), action=payload.action,
+        comment=payload.comment, expected_version=payload.version,
     )
     return _summary(evaluation)
 
@@ -294,7 +349,7 @@ def evaluation_history(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
     return [
         {
             "id": e.pk,
-            "user": e.user.get_username() if e.user else None,
+            "user": e.user_name or (e.user.get_username() if e.user else None),
             "action": e.action,
             "from_status": e.from_status,
             "to_status": e.to_status,
@@ -319,13 +374,12 @@ def evaluation_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 @api.get("/dashboard", summary="汇总：分布、按代码的审核问题、各单位")
 def dashboard(request: HttpRequest, year: int | None = None) -> dict[str, Any]:
-    queryset = scoping.evaluations_for(request.user)
-    if year is not None:
-        queryset = queryset.filter(year=year)
-    data = cached_overview(queryset)
+    data = overview(scoping.units_for(request.user), year)
     return {
         "count": data.count,
+        "scored": data.scored,
         "average": data.average,
+        "out_of_range": data.out_of_range,
         "errors": data.errors,
         "statuses": dict(data.statuses),
         "score_bins": dict(data.score_bins),

@@ -1,47 +1,35 @@
 """Figures across units for the dashboard, the API and the bureau-wide summary.
 
-Everything is aggregated in the database from the denormalised columns, so the dashboard
-costs a handful of queries whatever the number of evaluations. Results are cached per scope
-for a minute and dropped at once when any evaluation changes (:func:`data_changed`).
+They are read from the per-unit aggregates of :mod:`jixiao.web.stats` (one row per unit and
+year, kept current by every write), never by scanning evaluations, and never cached in a
+process. Averages and distributions count submitted and approved forms within full marks
+only; every unit in scope is listed, also those that submitted nothing.
 """
 
 from __future__ import annotations
 
-import hashlib
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.core.cache import cache
-from django.db.models import Avg, Case, Count, IntegerField, Min, Q, QuerySet, Sum, When
+from django.db.models import QuerySet
 
-from jixiao.web.models import Evaluation, FindingRecord, Status
+from jixiao.web.models import Status, Unit, UnitStats
+from jixiao.web.stats import EXECUTION_BINS, SCORE_BINS
 
-SCORE_BINS: list[tuple[str, Decimal | None, Decimal | None]] = [
-    ("<60", None, Decimal(60)),
-    ("60-70", Decimal(60), Decimal(70)),
-    ("70-80", Decimal(70), Decimal(80)),
-    ("80-90", Decimal(80), Decimal(90)),
-    ("≥90", Decimal(90), None),
-]
-EXECUTION_BINS: list[tuple[str, Decimal | None, Decimal | None]] = [
-    ("<60%", None, Decimal(60)),
-    ("60-80%", Decimal(60), Decimal(80)),
-    ("80-90%", Decimal(80), Decimal(90)),
-    ("90-95%", Decimal(90), Decimal(95)),
-    ("95-100%", Decimal(95), Decimal(100)),
-    ("100%", Decimal(100), None),
-]
 TOP_CODES = 20
-CACHE_SECONDS = 60
-VERSION_KEY = "jixiao:data-version"
+CENT = Decimal("0.01")
 
 
 @dataclass
 class Overview:
     count: int
+    scored: int
     average: Decimal | None
     errors: int
+    out_of_range: int
     statuses: list[tuple[str, int]]
     score_bins: list[tuple[str, int]]
     execution_bins: list[tuple[str, int]]
@@ -51,90 +39,88 @@ class Overview:
 
     @property
     def full_mark_units(self) -> list[dict[str, Any]]:
-        return [unit for unit in self.units if unit["count"] and unit["full"] == unit["count"]]
+        return [u for u in self.units if u["counted"] and u["full"] == u["counted"]]
 
 
-def _bins(
-    column: str, bins: list[tuple[str, Decimal | None, Decimal | None]], prefix: str
-) -> dict[str, Count]:
-    aggregates = {}
-    for n, (_, low, high) in enumerate(bins):
-        condition = Q(**{f"{column}__isnull": False})
-        if low is not None:
-            condition &= Q(**{f"{column}__gte": low})
-        if high is not None:
-            condition &= Q(**{f"{column}__lt": high})
-        aggregates[f"{prefix}{n}"] = Count("id", filter=condition)
-    return aggregates
+def _average(total: Decimal, n: int) -> Decimal | None:
+    return (total / n).quantize(CENT) if n else None
 
 
-def _money(value: object) -> Decimal | None:
-    """Two places, whatever the database returned (SQLite gives floats for averages)."""
-    return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))
+def _unit_row(unit: Mapping[str, Any], rows: list[UnitStats]) -> dict[str, Any]:
+    statuses: Counter[str] = Counter()
+    scored, total, errors, full = 0, Decimal(0), 0, 0
+    lows = []
+    for row in rows:
+        statuses.update(row.statuses)
+        scored += row.scored
+        total += row.score_sum
+        errors += row.errors
+        full += row.full_marks
+        if row.lowest is not None:
+            lows.append(row.lowest)
+    counted = statuses[Status.SUBMITTED] + statuses[Status.APPROVED]
+    return {
+        "unit_id": unit["id"],
+        "unit__name": unit["name"],
+        "unit__parent__name": unit["parent__name"] or "",
+        "count": sum(statuses.values()),
+        "counted": counted,
+        "submitted": counted,
+        "drafts": statuses[Status.DRAFT] + statuses[Status.RETURNED],
+        "approved": statuses[Status.APPROVED],
+        "average": _average(total, scored),
+        "lowest": min(lows) if lows else None,
+        "errors": errors,
+        "full": full,
+    }
 
 
-def overview(queryset: QuerySet[Evaluation]) -> Overview:
-    totals = queryset.aggregate(
-        count=Count("id"),
-        average=Avg("computed_total"),
-        errors=Sum("error_count"),
-        **_bins("computed_total", SCORE_BINS, "s"),
-        **_bins("execution_rate", EXECUTION_BINS, "x"),
-    )
-    statuses = dict(queryset.values_list("status").annotate(n=Count("id")).order_by())
-    grades = queryset.exclude(grade="").values_list("grade").annotate(n=Count("id")).order_by("-n")
-    codes = (
-        FindingRecord.objects.filter(evaluation__in=queryset.values("id"))
-        .values("code", "title")
-        .annotate(n=Count("id"), evaluations=Count("evaluation", distinct=True))
-        .order_by("-n", "code")[:TOP_CODES]
-    )
-    units = (
-        queryset.values("unit_id", "unit__name", "unit__parent__name")
-        .annotate(
-            count=Count("id"),
-            average=Avg("computed_total"),
-            lowest=Min("computed_total"),
-            errors=Sum("error_count"),
-            approved=Count("id", filter=Q(status=Status.APPROVED)),
-            full=Sum(
-                Case(When(all_full_marks=True, then=1), default=0, output_field=IntegerField())
-            ),
-        )
-        .order_by("unit__path")
-    )
-    average = totals["average"]
+def overview(units: QuerySet[Unit], year: int | None = None) -> Overview:
+    """The figures of the given units (a scope), for one year or all years."""
+    stats = UnitStats.objects.filter(unit__in=units.values("id"))
+    if year is not None:
+        stats = stats.filter(year=year)
+    by_unit: dict[int, list[UnitStats]] = {}
+    statuses: Counter[str] = Counter()
+    score_bins: Counter[str] = Counter()
+    execution_bins: Counter[str] = Counter()
+    grades: Counter[str] = Counter()
+    codes: dict[str, list[Any]] = {}
+    scored, total, errors, out_of_range = 0, Decimal(0), 0, 0
+    for row in stats:
+        by_unit.setdefault(row.unit_id, []).append(row)
+        statuses.update(row.statuses)
+        score_bins.update(row.score_bins)
+        execution_bins.update(row.execution_bins)
+        grades.update(row.grades)
+        scored += row.scored
+        total += row.score_sum
+        errors += row.errors
+        out_of_range += row.out_of_range
+        for code, (n, forms, title) in row.codes.items():
+            entry = codes.setdefault(code, [0, 0, title])
+            entry[0] += n
+            entry[1] += forms
+    listed = units.filter(is_active=True).values("id", "name", "parent__name", "kind", "path")
     rows = [
-        row | {"average": _money(row["average"]), "lowest": _money(row["lowest"])} for row in units
+        _unit_row(unit, by_unit.get(unit["id"], []))
+        for unit in listed.order_by("path")
+        if unit["kind"] == Unit.Kind.UNIT or unit["id"] in by_unit
     ]
+    top = sorted(codes.items(), key=lambda item: (-item[1][0], item[0]))[:TOP_CODES]
     return Overview(
-        count=totals["count"],
-        average=_money(average),
-        errors=totals["errors"] or 0,
+        count=sum(statuses.values()),
+        scored=scored,
+        average=_average(total, scored),
+        errors=errors,
+        out_of_range=out_of_range,
         statuses=[(label, statuses.get(value, 0)) for value, label in Status.choices],
-        score_bins=[(label, totals[f"s{n}"]) for n, (label, _, _) in enumerate(SCORE_BINS)],
-        execution_bins=[(label, totals[f"x{n}"]) for n, (label, _, _) in enumerate(EXECUTION_BINS)],
-        grades=[(grade, n) for grade, n in grades],
-        codes=list(codes),
+        score_bins=[(label, score_bins.get(label, 0)) for label, _, _ in SCORE_BINS],
+        execution_bins=[(label, execution_bins.get(label, 0)) for label, _, _ in EXECUTION_BINS],
+        grades=grades.most_common(),
+        codes=[
+            {"code": code, "title": title, "n": n, "evaluations": forms}
+            for code, (n, forms, title) in top
+        ],
         units=rows,
     )
-
-
-def data_changed() -> None:
-    """Forget every cached overview (called whenever an evaluation is written)."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, None)
-
-
-def cached_overview(queryset: QuerySet[Evaluation]) -> Overview:
-    """:func:`overview`, cached per scope (the query itself is the key) and data version."""
-    version = cache.get_or_set(VERSION_KEY, 0, None)
-    scope = hashlib.sha256(str(queryset.values("id").query).encode()).hexdigest()
-    key = f"jixiao:overview:{version}:{scope}"
-    found: Overview | None = cache.get(key)
-    if found is None:
-        found = overview(queryset)
-        cache.set(key, found, CACHE_SECONDS)
-    return found

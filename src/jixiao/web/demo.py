@@ -13,7 +13,8 @@ from django.db import transaction
 from jixiao.model.io import load_document
 from jixiao.render.demo import load_sample
 from jixiao.web.models import Evaluation, Event, Profile, Role, Unit
-from jixiao.web.services import create_evaluation, split_document, transition
+from jixiao.web.services import split_document
+from jixiao.web.workflow import create_evaluation, transition
 
 DEMO_PASSWORD = "jixiao-demo-2024"
 SEED_FOLDER = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "seeds"
@@ -76,11 +77,15 @@ def load_demo(folder: Path = SEED_FOLDER) -> list[DemoLogin]:
         _user("caizheng", "财政评价人员（演示）", bureau, Role.FINANCE),
         _user("admin", "管理员（演示）", bureau, Role.ADMIN),
     ]
-    reviewer = User.objects.get(username="zhuguan")
+    filler, reviewer = User.objects.get(username="tianbao"), User.objects.get(username="shenhe")
     for n, evaluation in enumerate(created_evaluations):
-        if n % 3 == 1:
-            transition(evaluation, user=reviewer, action="submit", comment="")
-        elif n % 3 == 2:
-            transition(evaluation, user=reviewer, action="submit", comment="")
-            transition(evaluation, user=reviewer, action="approve", comment="演示：审核通过")
+        if n % 3 == 0 or evaluation.unit_id != main.pk:
+            continue
+        transition(evaluation, user=filler, action="submit")
+        if n % 3 == 2:
+            if evaluation.error_count:
+                transition(evaluation, user=reviewer, action="return",
+                           comment="演示：请改正审核错误后重新提交")
+            else:
+                transition(evaluation, user=reviewer, action="approve", comment="演示：审核通过")
     return logins

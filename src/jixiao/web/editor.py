@@ -1,7 +1,8 @@
 """The evaluation editor's form: rows of the page ↔ the canonical document.
 
 Field names on the page: header fields by name (``name``, ``claimed_total`` …), funding rows
-``f-<n>-<field>``, indicator rows ``i-<n>-<field>``, narrative sections ``n-<section>``. Each
+``f-<n>-<field>``, indicator rows ``i-<n>-<field>``, narrative sections ``n-<section>``; the
+tables are replaced only when their marker (``funding-rows``, ``indicator-rows``) is posted. Each
 row carries ``orig``, its index in the stored document, so fields the page does not show
 (sources, rule parameters, evidence notes …) survive an edit. Validation is the model's own
 (:func:`jixiao.model.io.document_from_data`), so a bad number gives the usual Chinese error.
@@ -36,6 +37,7 @@ SELF_EVALUATION_ONLY = {
     "goal_expected",
     "goal_actual",
 }
+ROWS_SENT = {"funding": "funding-rows", "indicators": "indicator-rows"}
 LIST_LABELS = {"funding": ("资金", FUNDING_FIELDS), "indicators": ("指标", INDICATOR_FIELDS)}
 
 
@@ -136,9 +138,12 @@ def document_from_post(base: Document, post: QueryDict) -> Document:
                 form.pop(name, None)
             else:
                 form[name] = value
-    if form["type"] != "scored_evaluation":
+    # A table is replaced only when the page sent it (its row marker): a partial post that
+    # names only the header never deletes funding lines or indicators.
+    if form["type"] != "scored_evaluation" and ROWS_SENT["funding"] in post:
         form["funding"] = _rows(post, "f", FUNDING_FIELDS, form.get("funding", []))
-    form["indicators"] = _rows(post, "i", INDICATOR_FIELDS, form.get("indicators", []))
+    if ROWS_SENT["indicators"] in post:
+        form["indicators"] = _rows(post, "i", INDICATOR_FIELDS, form.get("indicators", []))
     narrative = dict(form.get("narrative", {}))
     for key in NARRATIVE_SECTIONS:
         if f"n-{key}" in post:

@@ -16,11 +16,13 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from jixiao.model.io import dump_json, dump_yaml
+from jixiao.render.cells import MAX_CELL_CHARS, needs_quote, xml_safe
 from jixiao.render.report import ReportOptions, write_report
 from jixiao.render.xlsx import FormsOptions, write_forms
 from jixiao.rules.infer import resolve_pack
 from jixiao.web.dashboard import overview
-from jixiao.web.models import Evaluation, Status
+from jixiao.web.models import Evaluation, Status, Unit
+from jixiao.web.packs import check_pack
 from jixiao.web.services import FORM_TYPE_LABELS, load
 
 FORMATS = {
@@ -47,7 +49,7 @@ def evaluation_file(evaluation: Evaluation, fmt: str) -> tuple[bytes, str]:
         return dump_json(document).encode(), f"{base}.json"
     if fmt == "yaml":
         return dump_yaml(document).encode(), f"{base}.yaml"
-    pack, reason = resolve_pack(evaluation.pack, document)
+    pack, reason = resolve_pack(check_pack(evaluation.pack), document)
     with tempfile.TemporaryDirectory(prefix="jixiao-export-") as folder:
         path = Path(folder) / f"out.{fmt}"
         if fmt == "xlsx":
@@ -62,12 +64,21 @@ def _same(value: Any) -> Any:
 
 
 def _sheet(workbook: Workbook, title: str, headers: list[str], rows: Iterable[list[Any]]) -> None:
+    """A sheet of plain values: text is never a formula (``=…`` is stored as quoted text)."""
     sheet = workbook.create_sheet(title)
     sheet.append(headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(row)
+    for n, row in enumerate(rows, start=2):
+        for column, value in enumerate(row, start=1):
+            cell = sheet.cell(row=n, column=column)
+            if isinstance(value, str):
+                cell.value = xml_safe(value)[:MAX_CELL_CHARS]
+                if needs_quote(value):
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
+            else:
+                cell.value = value
     sheet.freeze_panes = "A2"
     for n, header in enumerate(headers, start=1):
         sheet.column_dimensions[sheet.cell(row=1, column=n).column_letter].width = max(
@@ -75,8 +86,10 @@ def _sheet(workbook: Workbook, title: str, headers: list[str], rows: Iterable[li
         )
 
 
-def summary_workbook(queryset: QuerySet[Evaluation]) -> bytes:
-    """Every evaluation in the queryset, the figures by unit and the findings by code."""
+def summary_workbook(
+    queryset: QuerySet[Evaluation], units: QuerySet[Unit], year: int | None
+) -> bytes:
+    """Every evaluation in the queryset, the figures of the units and findings by code."""
     statuses = dict(Status.choices)
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -102,21 +115,23 @@ def summary_workbook(queryset: QuerySet[Evaluation]) -> bytes:
         [c[0] for c in columns],
         ([c[2](v) for c, v in zip(columns, row, strict=True)] for row in rows.iterator()),
     )
-    data = overview(queryset)
+    data = overview(units, year)
     _sheet(
         workbook,
         "按单位",
-        ["主管部门", "单位", "评价表数", "平均应得分", "最低应得分", "错误", "已通过", "全部满分"],
+        ["主管部门", "单位", "评价表数", "已报送", "平均应得分", "最低应得分", "错误", "已通过",
+         "全部满分"],
         (
             [
                 u["unit__parent__name"] or "",
                 u["unit__name"],
                 u["count"],
+                u["counted"],
                 u["average"],
                 u["lowest"],
                 u["errors"],
                 u["approved"],
-                "是" if u["count"] and u["full"] == u["count"] else "",
+                "是" if u["counted"] and u["full"] == u["counted"] else "",
             ]
             for u in data.units
         ),

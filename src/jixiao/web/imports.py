@@ -18,14 +18,9 @@ from jixiao.errors import JixiaoError
 from jixiao.ingest import load_any
 from jixiao.model.io import document_from_data
 from jixiao.web.models import Evaluation, Event, ImportBatch, ImportItem, Unit
-from jixiao.web.services import (
-    assess,
-    create_evaluation,
-    document_data,
-    finding_data,
-    split_document,
-)
+from jixiao.web.services import assess, document_data, finding_data, split_document
 from jixiao.web.uploads import suffix_of
+from jixiao.web.workflow import create_evaluation
 
 log = logging.getLogger(__name__)
 

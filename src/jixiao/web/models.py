@@ -35,6 +35,7 @@ class Unit(models.Model):
         related_name="children",
     )
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
+    is_active = models.BooleanField("启用", default=True)
 
     objects: ClassVar[models.Manager[Unit]]
 
@@ -92,6 +93,44 @@ class Status(models.TextChoices):
     APPROVED = "approved", "已通过"
 
 
+DEFAULT_CHAIN = ["unit", "department", "finance"]
+
+
+def default_chain() -> list[str]:
+    return list(DEFAULT_CHAIN)
+
+
+class Task(models.Model):
+    """A self-evaluation task (自评任务) issued by the bureau (or a department) to units, with
+    a deadline and the review chain its forms go through."""
+
+    name = models.CharField("任务名称", max_length=200)
+    year = models.IntegerField("年度")
+    form_type = models.CharField("表格类型", max_length=40, blank=True, default="")
+    deadline = models.DateField("截止日期")
+    issuer = models.ForeignKey(
+        Unit, verbose_name="下达单位", on_delete=models.PROTECT, related_name="issued_tasks"
+    )
+    units = models.ManyToManyField(Unit, verbose_name="填报单位", related_name="tasks")
+    chain = models.JSONField("审核流程", default=default_chain)
+    note = models.TextField("说明", blank=True, default="")
+    is_active = models.BooleanField("启用", default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects: ClassVar[models.Manager[Task]]
+
+    class Meta:
+        verbose_name = "自评任务"
+        verbose_name_plural = "自评任务"
+        ordering: ClassVar[list[str]] = ["-year", "deadline", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Evaluation(models.Model):
     unit = models.ForeignKey(
         Unit, verbose_name="单位", on_delete=models.PROTECT, related_name="evaluations"
@@ -115,6 +154,9 @@ class Evaluation(models.Model):
         "执行率(%)", max_digits=9, decimal_places=2, null=True, blank=True
     )
     indicator_count = models.IntegerField("指标数", default=0)
+    total_weight = models.DecimalField(
+        "分值合计", max_digits=12, decimal_places=4, null=True, blank=True
+    )
     all_full_marks = models.BooleanField("指标全部满分", default=False)
     status = models.CharField(
         "状态", max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
@@ -132,6 +174,24 @@ class Evaluation(models.Model):
     )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True)
+    version = models.IntegerField("版本", default=1)
+    task = models.ForeignKey(
+        Task, verbose_name="自评任务", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="evaluations",
+    )
+    chain = models.JSONField("审核流程", default=default_chain)
+    stage = models.IntegerField("审核环节", default=0)
+    approvers = models.JSONField("本轮已审核人", default=list)
+    waiting = models.CharField("待审环节", max_length=20, blank=True, default="", db_index=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    is_active = models.BooleanField("启用", default=True, db_index=True)
 
     objects: ClassVar[models.Manager[Evaluation]]
 
@@ -181,8 +241,12 @@ class Event(models.Model):
         RETURN = "return", "退回"
         APPROVE = "approve", "通过"
         EVIDENCE = "evidence", "上传佐证"
+        WITHDRAW = "withdraw", "撤回"
+        REOPEN = "reopen", "重新打开"
+        RESTORE = "restore", "恢复版本"
+        DEACTIVATE = "deactivate", "停用"
 
-    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="events")
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.PROTECT, related_name="events")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -192,6 +256,9 @@ class Event(models.Model):
     comment = models.TextField("意见", blank=True, default="")
     changes = models.JSONField("改动", default=list)
     created_at = models.DateTimeField("时间", auto_now_add=True)
+    user_name = models.CharField("操作人", max_length=150, blank=True, default="")
+    level = models.CharField("审核环节", max_length=20, blank=True, default="")
+    version = models.IntegerField("版本", default=0)
 
     objects: ClassVar[models.Manager[Event]]
 
@@ -205,7 +272,7 @@ class Evidence(models.Model):
     """An evidence file (佐证资料) attached to an evaluation; served only through a view that
     checks permissions, never as a public media URL."""
 
-    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="evidence")
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.PROTECT, related_name="evidence")
     file = models.FileField(upload_to="evidence/%Y/%m/")
     original_name = models.CharField("文件名", max_length=255)
     size = models.IntegerField("大小")
@@ -268,3 +335,73 @@ class ImportItem(models.Model):
 
     class Meta:
         ordering: ClassVar[list[str]] = ["id"]
+
+
+class Version(models.Model):
+    """Every saved document of an evaluation, restorable (nothing is overwritten)."""
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.PROTECT, related_name="versions")
+    number = models.IntegerField("版本")
+    document = models.JSONField("规范文件")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    user_name = models.CharField("保存人", max_length=150, blank=True, default="")
+    created_at = models.DateTimeField("时间", auto_now_add=True)
+
+    objects: ClassVar[models.Manager[Version]]
+
+    class Meta:
+        verbose_name = "历史版本"
+        verbose_name_plural = "历史版本"
+        ordering: ClassVar[list[str]] = ["-number"]
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.UniqueConstraint(fields=["evaluation", "number"], name="one_version_number"),
+        ]
+
+
+class ApiToken(models.Model):
+    """A token for API clients (``Authorization: Bearer …``); only its hash is stored."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField("用途", max_length=100)
+    digest = models.CharField(max_length=64, unique=True)
+    is_active = models.BooleanField("启用", default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used = models.DateTimeField(null=True, blank=True)
+
+    objects: ClassVar[models.Manager[ApiToken]]
+
+    class Meta:
+        verbose_name = "API 令牌"
+        verbose_name_plural = "API 令牌"
+
+
+class UnitStats(models.Model):
+    """Dashboard figures of one unit and year, rewritten (under a row lock) in the same
+    transaction as every change to one of its evaluations; drafts are counted but never
+    enter averages or distributions."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="stats")
+    year = models.IntegerField(default=0)  # 0: year unknown
+    total = models.IntegerField(default=0)
+    statuses = models.JSONField(default=dict)  # status → count
+    scored = models.IntegerField(default=0)  # submitted or approved, with a total in range
+    score_sum = models.DecimalField(max_digits=14, decimal_places=2, default=0)
+    lowest = models.DecimalField(max_digits=9, decimal_places=2, null=True)
+    out_of_range = models.IntegerField(default=0)  # totals above full marks, left out
+    errors = models.IntegerField(default=0)
+    full_marks = models.IntegerField(default=0)
+    score_bins = models.JSONField(default=dict)
+    execution_bins = models.JSONField(default=dict)
+    grades = models.JSONField(default=dict)
+    codes = models.JSONField(default=dict)  # code → [findings, evaluations]
+
+    objects: ClassVar[models.Manager[UnitStats]]
+
+    class Meta:
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.UniqueConstraint(fields=["unit", "year"], name="one_stats_row"),
+        ]

@@ -88,11 +88,12 @@ def evaluations_for(user: AnyUser) -> QuerySet[Evaluation]:
     actor = actor_for(user)
     if actor is None:
         return Evaluation.objects.none()
+    active = Evaluation.objects.filter(is_active=True)
     if actor.unit is None:
-        return Evaluation.objects.all()
+        return active
     if actor.subtree:
-        return Evaluation.objects.filter(unit__path__startswith=actor.unit.path)
-    return Evaluation.objects.filter(unit_id=actor.unit.pk)
+        return active.filter(unit__path__startswith=actor.unit.path)
+    return active.filter(unit_id=actor.unit.pk)
 
 
 def get_evaluation(user: AnyUser, pk: int) -> Evaluation:
@@ -115,16 +116,53 @@ def get_batch(user: User, pk: int) -> ImportBatch:
     return batch
 
 
+LEVELS: dict[str, tuple[str, frozenset[Role]]] = {
+    "unit": ("单位审核", frozenset({Role.UNIT_REVIEWER})),
+    "department": ("主管部门审核", frozenset({Role.DEPT_REVIEWER})),
+    "finance": ("财政审核", frozenset({Role.FINANCE, Role.ADMIN})),
+}
+REOPEN_ROLES = frozenset({Role.FINANCE, Role.ADMIN})
+
+
+def level_label(level: str) -> str:
+    return LEVELS.get(level, (level, frozenset()))[0]
+
+
+def current_level(evaluation: Evaluation) -> str | None:
+    """The review level a submitted evaluation waits at (单位审核, 主管部门审核, 财政审核)."""
+    if evaluation.status != Status.SUBMITTED or evaluation.stage >= len(evaluation.chain):
+        return None
+    return str(evaluation.chain[evaluation.stage])
+
+
+def _may_review(actor: Actor, evaluation: Evaluation) -> bool:
+    """The current level's role, and not someone who wrote, submitted or already passed it
+    this round (segregation of duties at every level)."""
+    level = current_level(evaluation)
+    if level is None or actor.role not in LEVELS[level][1]:
+        return False
+    involved = {evaluation.submitted_by_id, evaluation.edited_by_id, *evaluation.approvers}
+    return actor.user_id not in involved
+
+
 def allowed_actions(user: AnyUser, evaluation: Evaluation) -> frozenset[str]:
-    """What the user may do with a visible evaluation now: edit, submit, return, approve."""
+    """What the user may do with a visible evaluation now: edit, submit, withdraw (before
+    any review), return and approve (at the current level), reopen (approved; top level)."""
     actor = actor_for(user)
-    if actor is None:
+    if actor is None or not evaluation.is_active:
         return frozenset()
     actions: set[str] = set()
     if actor.role in EDIT_ROLES and evaluation.status in EDITABLE:
-        actions |= {"edit", "submit"}
-    if actor.role in REVIEW_ROLES and evaluation.status == Status.SUBMITTED:
-        actions |= {"return", "approve"}
+        actions |= {"edit", "submit", "restore"}
+    if evaluation.status == Status.SUBMITTED:
+        if evaluation.stage == 0 and not evaluation.approvers and actor.role in EDIT_ROLES and (
+            actor.user_id == evaluation.submitted_by_id or actor.role == Role.FILLER
+        ):
+            actions.add("withdraw")
+        if _may_review(actor, evaluation):
+            actions |= {"return", "approve"}
+    if evaluation.status == Status.APPROVED and actor.role in REOPEN_ROLES:
+        actions.add("reopen")
     return frozenset(actions)
 
 

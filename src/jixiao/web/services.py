@@ -9,19 +9,16 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
-from django.contrib.auth.models import User
-from django.db import transaction
-
 from jixiao.audit import Finding, Severity, run_audit
+from jixiao.audit.framework import Location
 from jixiao.model import Document
 from jixiao.model.io import document_from_data, dump_json
 from jixiao.rules.infer import resolve_pack
 from jixiao.scoring import DocumentResult, FormResult, score_document
-from jixiao.web.dashboard import data_changed
-from jixiao.web.models import Evaluation, Event, FindingRecord, Status, Unit
+from jixiao.web.models import Evaluation, FindingRecord
+from jixiao.web.packs import check_pack, without_rule_choice
 
 EVALUATION_TYPES = ("project_self_evaluation", "department_self_evaluation", "scored_evaluation")
 FORM_TYPE_LABELS = {
@@ -75,7 +72,28 @@ NARRATIVE_SECTIONS = {
     "suggestions": "有关建议",
     "other": "其他需要说明的问题",
 }
-MAX_CHANGES = 60
+
+
+EXTRA_FIELDS = {
+    "indicators": "指标",
+    "funding": "资金",
+    "total_weight": "分值合计",
+    "evidence": "佐证材料",
+    "code": "指标编号",
+    "claimed_total_points": "问卷总分（原文）",
+    "claimed_staff_control_rate": "人员控制率（原文）",
+    "points": "评价要点",
+    "notes": "评分说明",
+}
+FIELD_LABELS = EXTRA_FIELDS | FUNDING_FIELDS | INDICATOR_FIELDS | HEADER_FIELDS
+
+
+def location_text(location: Location) -> str:
+    """Where a finding is, in Chinese: field names as the form prints them."""
+    if location.field:
+        label = FIELD_LABELS.get(location.field, location.field)
+        location = location.model_copy(update={"field": f"「{label}」"})
+    return location.describe().replace("字段 「", "「")
 
 
 @dataclass(frozen=True)
@@ -87,6 +105,7 @@ class Assessment:
     pack_reason: str
     results: DocumentResult
     findings: list[Finding]
+    ignored_rules: int = 0  # indicators whose own rule_kind was removed
 
     @property
     def form_index(self) -> int | None:
@@ -113,10 +132,13 @@ def main_form_index(document: Document) -> int | None:
 
 
 def assess(document: Document, pack_ref: str = "auto") -> Assessment:
-    pack, reason = resolve_pack(pack_ref, document)
+    """Score and audit under a registered pack (never a path); the document's own rule
+    kinds are removed first (:mod:`jixiao.web.packs`)."""
+    document, ignored = without_rule_choice(document)
+    pack, reason = resolve_pack(check_pack(pack_ref), document)
     results = score_document(document, pack, pack_reason=reason)
     findings = run_audit(document, pack, pack_reason=reason)
-    return Assessment(document, pack.name, reason, results, findings)
+    return Assessment(document, pack.name, reason, results, findings, ignored)
 
 
 def document_data(document: Document) -> dict[str, Any]:
@@ -179,6 +201,7 @@ def apply_assessment(evaluation: Evaluation, assessment: Assessment) -> list[Fin
     execution = form.execution if form is not None else None
     evaluation.execution_rate = execution.computed_rate if execution is not None else None
     evaluation.indicator_count = len(form.indicators) if form is not None else 0
+    evaluation.total_weight = form.total_weight if form is not None else None
     evaluation.all_full_marks = _full_marks(form)
     evaluation.error_count = assessment.count(Severity.ERROR)
     evaluation.warning_count = assessment.count(Severity.WARNING)
@@ -193,7 +216,7 @@ def finding_record(evaluation: Evaluation, finding: Finding) -> FindingRecord:
         severity=finding.severity.value,
         title=finding.title[:200],
         message=finding.message,
-        location=finding.location.describe()[:500],
+        location=location_text(finding.location)[:500],
         form_index=finding.location.form,
         indicator_index=finding.location.indicator,
         claimed=(finding.claimed or "")[:200],
@@ -209,136 +232,12 @@ def finding_data(finding: Finding) -> dict[str, Any]:
         "severity_label": SEVERITY_LABELS[finding.severity.value],
         "title": finding.title,
         "message": finding.message,
-        "location": finding.location.describe(),
+        "location": location_text(finding.location),
         "form": finding.location.form,
         "indicator": finding.location.indicator,
         "claimed": finding.claimed,
         "expected": finding.expected,
     }
-
-
-def _text(value: object) -> str:
-    if value is None or value == "":
-        return "（空）"
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return str(value)
-
-
-def _compare(prefix: str, labels: dict[str, str], old: Any, new: Any, out: list[str]) -> None:
-    for field, label in labels.items():
-        before, after = getattr(old, field, None), getattr(new, field, None)
-        if before != after:
-            out.append(f"{prefix}{label}：{_text(before)} → {_text(after)}")
-
-
-def _compare_rows(kinds: tuple[str, str], fields: dict[str, str], old_rows: list[Any],
-                  new_rows: list[Any], label: str, changes: list[str]) -> None:
-    """Record added, removed and changed rows (funding lines or indicators), by position.
-    ``kinds`` names a whole row (新增/删除…) and a changed row's prefix."""
-    row, prefix = kinds
-    for n in range(max(len(old_rows), len(new_rows))):
-        if n >= len(old_rows):
-            changes.append(f"新增{row}「{getattr(new_rows[n], label)}」")
-        elif n >= len(new_rows):
-            changes.append(f"删除{row}「{getattr(old_rows[n], label)}」")
-        else:
-            _compare(f"{prefix}「{getattr(new_rows[n], label)}」", fields, old_rows[n],
-                     new_rows[n], changes)
-
-
-def describe_changes(old: Document, new: Document) -> list[str]:
-    """Chinese lines saying what changed in the main form, for the history."""
-    changes: list[str] = []
-    old_index, new_index = main_form_index(old), main_form_index(new)
-    if old_index is None or new_index is None:
-        return ["文件内容已替换"] if old != new else []
-    before, after = old.forms[old_index], new.forms[new_index]
-    _compare("", HEADER_FIELDS, before, after, changes)
-    _compare_rows(("资金行", "资金"), FUNDING_FIELDS, getattr(before, "funding", []),
-                  getattr(after, "funding", []), "source", changes)
-    _compare_rows(("指标", "指标"), INDICATOR_FIELDS, getattr(before, "indicators", []),
-                  getattr(after, "indicators", []), "name", changes)
-    old_text = getattr(before, "narrative", {})
-    new_text = getattr(after, "narrative", {})
-    for key, label in NARRATIVE_SECTIONS.items():
-        if old_text.get(key) != new_text.get(key):
-            changes.append(f"修改了文字「{label}」")
-    if len(changes) > MAX_CHANGES:
-        changes = [*changes[:MAX_CHANGES], f"另有 {len(changes) - MAX_CHANGES} 处改动"]
-    return changes
-
-
-def save_document(
-    evaluation: Evaluation,
-    document: Document,
-    *,
-    user: User | None,
-    action: str,
-    comment: str = "",
-    assessment: Assessment | None = None,
-) -> Assessment:
-    """Score and audit the document, store it with its findings, and record who did it."""
-    assessment = assessment or assess(document, evaluation.pack)
-    changes = [] if evaluation.pk is None else describe_changes(load(evaluation), document)
-    with transaction.atomic():
-        records = apply_assessment(evaluation, assessment)
-        if user is not None and evaluation.created_by_id is None:
-            evaluation.created_by_id = user.pk
-        evaluation.save()
-        FindingRecord.objects.filter(evaluation=evaluation).delete()
-        FindingRecord.objects.bulk_create(records)
-        Event.objects.create(
-            evaluation=evaluation,
-            user_id=user.pk if user is not None else None,
-            action=action,
-            to_status=evaluation.status,
-            comment=comment,
-            changes=changes,
-        )
-        data_changed()
-        transaction.on_commit(data_changed)  # and again once readers can see it
-    return assessment
-
-
-def create_evaluation(
-    unit: Unit,
-    document: Document,
-    *,
-    user: User | None,
-    action: str = Event.Action.CREATE,
-    pack: str = "auto",
-) -> Evaluation:
-    evaluation = Evaluation(unit=unit, pack=pack, status=Status.DRAFT)
-    save_document(evaluation, document, user=user, action=action)
-    return evaluation
-
-
-TRANSITIONS = {
-    "submit": Status.SUBMITTED,
-    "return": Status.RETURNED,
-    "approve": Status.APPROVED,
-}
-
-
-def transition(evaluation: Evaluation, *, user: User, action: str, comment: str = "") -> None:
-    """Move the evaluation to its next status (permission checked by the caller via
-    :func:`jixiao.web.scoping.require`) and record it."""
-    target = TRANSITIONS[action]
-    with transaction.atomic():
-        before = evaluation.status
-        evaluation.status = target
-        evaluation.save(update_fields=["status", "updated_at"])
-        Event.objects.create(
-            evaluation=evaluation,
-            user_id=user.pk,
-            action=action,
-            from_status=before,
-            to_status=target,
-            comment=comment,
-        )
-        data_changed()
-        transaction.on_commit(data_changed)  # and again once readers can see it
 
 
 def severity_counts(findings: list[Finding]) -> dict[str, int]:

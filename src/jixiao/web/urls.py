@@ -8,8 +8,13 @@ from django.urls import path
 from django.views.generic import RedirectView
 
 from jixiao.web.api import api
-from jixiao.web.views import dashboard, evaluations, exports, findings, imports
-from jixiao.web.views.accounts import ThrottledLoginView
+from jixiao.web.views import dashboard, evaluations, exports, findings, imports, tasks
+from jixiao.web.views.accounts import (
+    PasswordChange,
+    ThrottledAdminLoginView,
+    ThrottledLoginView,
+    account,
+)
 
 admin.site.site_header = "预算绩效评价 管理后台"
 admin.site.site_title = "jixiao 管理后台"
@@ -18,11 +23,16 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="evaluation_list"), name="home"),
     path("login/", ThrottledLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/", account, name="account"),
+    path("account/password/", PasswordChange.as_view(), name="password_change"),
     path("evaluations/", evaluations.evaluation_list, name="evaluation_list"),
     path("evaluations/new/", evaluations.evaluation_new, name="evaluation_new"),
     path("evaluations/<int:pk>/", evaluations.evaluation_edit, name="evaluation_edit"),
     path("evaluations/<int:pk>/live/", evaluations.evaluation_live, name="evaluation_live"),
     path("evaluations/<int:pk>/review/", evaluations.evaluation_review, name="evaluation_review"),
+    path(
+        "evaluations/<int:pk>/restore/", evaluations.evaluation_restore, name="evaluation_restore"
+    ),
     path(
         "evaluations/<int:pk>/findings/",
         evaluations.evaluation_findings,
@@ -46,7 +56,11 @@ urlpatterns = [
     path("import/<int:pk>/accept/", imports.import_accept, name="import_accept"),
     path("findings/", findings.findings, name="findings"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("tasks/", tasks.task_list, name="task_list"),
+    path("tasks/<int:pk>/", tasks.task_progress, name="task_progress"),
+    path("todo/", tasks.todo, name="todo"),
     path("dashboard/units/<int:unit_id>/", dashboard.dashboard_unit, name="dashboard_unit"),
     path("api/", api.urls),
+    path("admin/login/", ThrottledAdminLoginView.as_view(), name="admin_login"),
     path("admin/", admin.site.urls),
 ]

@@ -6,6 +6,9 @@ from typing import Any
 
 from django import template
 
+from jixiao.web import scoping
+from jixiao.web.tables import Table
+
 register = template.Library()
 
 
@@ -21,3 +24,15 @@ def get_item(mapping: dict[str, Any] | None, key: str) -> Any:
 def mark(agrees: bool | None) -> str:
     """✓ / ✗ / nothing for an agreement flag."""
     return {True: "✓", False: "✗"}.get(agrees, "") if agrees is not None else ""
+
+
+@register.filter
+def level_label(level: str) -> str:
+    """``unit`` → 单位审核 (a review level's name)."""
+    return scoping.level_label(level)
+
+
+@register.filter
+def sort_link(table: Table[Any], key: str) -> str:
+    """The link that sorts ``table`` by ``key`` (ascending first, then flipping)."""
+    return table.sort_link(key)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from operator import itemgetter
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -10,15 +14,21 @@ from django.urls import reverse
 
 from jixiao.web import scoping, services
 from jixiao.web.charts import bar_chart
-from jixiao.web.dashboard import Overview, cached_overview
-from jixiao.web.models import Evaluation, Status
+from jixiao.web.dashboard import Overview, overview
+from jixiao.web.models import Evaluation, Status, UnitStats
+from jixiao.web.tables import sort_filter_page
 from jixiao.web.views.evaluations import LIST_COLUMNS
+
+
+def _year(request: HttpRequest) -> int | None:
+    year = request.GET.get("year", "")
+    return int(year) if year.isdigit() else None
 
 
 def _scoped(request: HttpRequest) -> QuerySet[Evaluation]:
     queryset = scoping.evaluations_for(request.user)
-    if (year := request.GET.get("year", "")).isdigit():
-        queryset = queryset.filter(year=int(year))
+    if (year := _year(request)) is not None:
+        queryset = queryset.filter(year=year)
     return queryset
 
 
@@ -45,18 +55,30 @@ def _charts(data: Overview) -> dict[str, object]:
 
 
 def _years(request: HttpRequest) -> list[int]:
-    years = scoping.evaluations_for(request.user).values_list("year", flat=True)
-    return sorted({year for year in years.distinct().order_by() if year is not None}, reverse=True)
+    rows = UnitStats.objects.filter(unit__in=scoping.units_for(request.user).values("id"))
+    years = rows.exclude(year=0).values_list("year", flat=True).distinct().order_by()
+    return sorted(set(years), reverse=True)
+
+
+UNIT_SORTS: dict[str, Callable[[dict[str, Any]], Any]] = {
+    key: itemgetter(key)
+    for key in ("unit__parent__name", "unit__name", "count", "counted", "average", "lowest",
+                "errors", "approved")
+}
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    data = cached_overview(_scoped(request))
+    data = overview(scoping.units_for(request.user), _year(request))
+    table = sort_filter_page(
+        request, data.units, UNIT_SORTS, text=lambda u: u["unit__name"] + u["unit__parent__name"]
+    )
     return render(
         request,
         "jixiao/dashboard.html",
         {
             "data": data,
+            "table": table,
             "years": _years(request),
             "year": request.GET.get("year", ""),
             # the drill-down link without reversing the URL once per unit (500 rows)
@@ -72,7 +94,7 @@ def dashboard_unit(request: HttpRequest, unit_id: int) -> HttpResponse:
     if unit is None:
         raise Http404("单位不存在或无权查看")
     queryset = _scoped(request).filter(unit_id=unit.pk)
-    data = cached_overview(queryset)
+    data = overview(scoping.units_for(request.user).filter(pk=unit.pk), _year(request))
     rows = queryset.values(*LIST_COLUMNS).order_by("computed_total", "id")
     return render(
         request,

@@ -29,10 +29,11 @@ from jixiao.model import (
     ProjectSelfEvaluation,
     ScoredEvaluation,
 )
-from jixiao.web import scoping, services
+from jixiao.web import scoping, services, workflow
 from jixiao.web.editor import document_from_post, editor_form
 from jixiao.web.forms import EvidenceForm, NewEvaluationForm, ReviewForm
 from jixiao.web.models import Evaluation, Event, Evidence, Status
+from jixiao.web.packs import pack_label
 from jixiao.web.uploads import EVIDENCE_SUFFIXES, read_upload, suffix_of
 
 PAGE_SIZE = 50
@@ -111,7 +112,7 @@ def evaluation_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         unit = form.cleaned_data["unit"]
         document = _blank_document(form.cleaned_data, unit.name)
-        evaluation = services.create_evaluation(unit, document, user=scoping.signed_in(request))
+        evaluation = workflow.create_evaluation(unit, document, user=scoping.signed_in(request))
         messages.success(request, "已新建评价表，请填写资金和指标。")
         return redirect("evaluation_edit", pk=evaluation.pk)
     return render(request, "jixiao/evaluation_new.html", {"form": form})
@@ -124,11 +125,54 @@ def _indicator_rows(evaluation: Evaluation, rows: list[dict[str, Any]]) -> list[
     ]
 
 
+def _return_comment(evaluation: Evaluation) -> dict[str, Any] | None:
+    """The latest 退回/重新打开 opinion of a returned evaluation, shown at the top."""
+    if evaluation.status != Status.RETURNED:
+        return None
+    event = (
+        evaluation.events.filter(action__in=[Event.Action.RETURN, Event.Action.REOPEN])
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    if event is None:
+        return None
+    level = scoping.level_label(event.level) if event.level else ""
+    return {
+        "label": f"{level}退回" if event.action == Event.Action.RETURN else "重新打开",
+        "who": event.user_name or "系统",
+        "when": event.created_at,
+        "comment": event.comment,
+    }
+
+
+def _chain(evaluation: Evaluation) -> list[dict[str, str]]:
+    steps = []
+    for n, level in enumerate(evaluation.chain):
+        if evaluation.status == Status.APPROVED or (
+            evaluation.status == Status.SUBMITTED and n < evaluation.stage
+        ):
+            state = "done"
+        elif evaluation.status == Status.SUBMITTED and n == evaluation.stage:
+            state = "current"
+        else:
+            state = "todo"
+        steps.append({"label": scoping.level_label(level), "state": state})
+    return steps
+
+
 def _editor_context(request: HttpRequest, evaluation: Evaluation) -> dict[str, Any]:
     document = services.load(evaluation)
     form = editor_form(document)
     actions = scoping.allowed_actions(request.user, evaluation)
+    level = scoping.current_level(evaluation)
     return {
+        "pack_label": pack_label(evaluation.pack_used),
+        "return_comment": _return_comment(evaluation),
+        "chain": _chain(evaluation),
+        "blockers": workflow.approval_blockers(evaluation),
+        "versions": evaluation.versions.only("number", "created_at", "user_name")[:30],
+        "review_actions": bool(actions & {"return", "approve", "reopen"}),
+        "level_label": scoping.level_label(level) if level else "",
         "evaluation": evaluation,
         "form": form,
         "indicators": _indicator_rows(evaluation, form.indicators),
@@ -137,7 +181,7 @@ def _editor_context(request: HttpRequest, evaluation: Evaluation) -> dict[str, A
         "events": evaluation.events.select_related("user")[:50],
         "evidence": evaluation.evidence.all(),
         "can_edit": "edit" in actions and form.editable,
-        "actions": actions,
+        "actions": actions - {"edit"} if not form.editable else actions,
         "review_form": ReviewForm(),
         "evidence_form": EvidenceForm(),
         "type_label": services.FORM_TYPE_LABELS.get(evaluation.form_type, evaluation.form_type),
@@ -155,15 +199,25 @@ def evaluation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     status = 200
     if request.method == "POST":
         scoping.require(request.user, evaluation, "edit")
+        version = request.POST.get("version", "")
         try:
             document = document_from_post(services.load(evaluation), request.POST)
+            if not version.isdigit():
+                raise JixiaoError("E201", "缺少版本号，请刷新页面后再保存")
+            workflow.save_document(
+                evaluation, document, user=scoping.signed_in(request), action=Event.Action.EDIT,
+                expected_version=int(version),
+            )
         except JixiaoError as error:
             messages.error(request, f"未保存：{error.render()}")
             status = 400
+        except workflow.Conflict as conflict:
+            messages.error(request, conflict.message)
+            for change in conflict.changes[:20]:
+                messages.info(request, f"他人的改动：{change}")
+            evaluation.refresh_from_db()
+            status = 409
         else:
-            services.save_document(
-                evaluation, document, user=scoping.signed_in(request), action=Event.Action.EDIT
-            )
             messages.success(request, "已保存，得分和审核结果已更新。")
             return redirect("evaluation_edit", pk=evaluation.pk)
     return render(
@@ -196,16 +250,49 @@ def evaluation_review(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("evaluation_edit", pk=pk)
     action = form.cleaned_data["action"]
     scoping.require(request.user, evaluation, action)
-    services.transition(
-        evaluation,
-        user=scoping.signed_in(request),
-        action=action,
-        comment=form.cleaned_data["comment"],
-    )
-    labels = {"submit": "已提交审核。", "return": "已退回，意见已记录。", "approve": "已审核通过。"}
+    version = form.cleaned_data.get("version")
+    try:
+        workflow.transition(
+            evaluation,
+            user=scoping.signed_in(request),
+            action=action,
+            comment=form.cleaned_data["comment"],
+            expected_version=version,
+        )
+    except workflow.Conflict as conflict:
+        messages.error(request, conflict.message)
+        return redirect("evaluation_edit", pk=pk)
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+        return redirect("evaluation_edit", pk=pk)
+    labels = {
+        "submit": "已提交审核。",
+        "withdraw": "已撤回，可继续修改。",
+        "return": "已退回，意见已记录。",
+        "approve": "已审核通过。" if evaluation.status == Status.APPROVED else "本级审核已通过。",
+        "reopen": "已重新打开，填报单位可修改后重新提交。",
+    }
     messages.success(request, labels[action])
     if action == "submit" and evaluation.error_count:
         messages.warning(request, f"注意：提交时仍有 {evaluation.error_count} 个审核错误。")
+    return redirect("evaluation_edit", pk=pk)
+
+
+@login_required
+@require_POST
+def evaluation_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    """Save an earlier version as the newest one (the versions in between stay)."""
+    evaluation = scoping.get_evaluation(request.user, pk)
+    scoping.require(request.user, evaluation, "restore")
+    number = request.POST.get("number", "")
+    if not number.isdigit():
+        raise Http404("版本不存在")
+    try:
+        workflow.restore(evaluation, int(number), user=scoping.signed_in(request))
+    except (ValidationError, workflow.Conflict) as error:
+        messages.error(request, str(getattr(error, "message", error)))
+    else:
+        messages.success(request, f"已恢复到版本 {number}（另存为新版本）。")
     return redirect("evaluation_edit", pk=pk)
 
 
@@ -248,6 +335,7 @@ def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
     Event.objects.create(
         evaluation=evaluation,
         user=scoping.signed_in(request),
+        user_name=workflow.display_name(scoping.signed_in(request)),
         action=Event.Action.EVIDENCE,
         to_status=evaluation.status,
         changes=[f"上传佐证资料「{name}」"],

@@ -25,9 +25,9 @@ def evaluation_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 @login_required
 def summary_export(request: HttpRequest) -> HttpResponse:
     queryset = scoping.evaluations_for(request.user)
-    if (year := request.GET.get("year", "")).isdigit():
-        queryset = queryset.filter(year=int(year))
+    year = int(text) if (text := request.GET.get("year", "")).isdigit() else None
+    if year is not None:
+        queryset = queryset.filter(year=year)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    return exports.attachment(
-        exports.summary_workbook(queryset), f"绩效评价汇总-{stamp}.xlsx", exports.XLSX
-    )
+    data = exports.summary_workbook(queryset, scoping.units_for(request.user), year)
+    return exports.attachment(data, f"绩效评价汇总-{stamp}.xlsx", exports.XLSX)

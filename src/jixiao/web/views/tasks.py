@@ -1,0 +1,110 @@
+"""自评任务 (issued by the bureau with a deadline), 报送进度 by unit, and each role's 待办."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from jixiao.web import progress, scoping
+from jixiao.web.forms import TaskForm
+from jixiao.web.models import Role, Status, Task, Unit
+from jixiao.web.tables import sort_filter_page
+
+ISSUE_ROLES = frozenset({Role.FINANCE, Role.ADMIN})
+PROGRESS_SORTS = {
+    "unit": lambda r: r.unit,
+    "parent": lambda r: r.parent,
+    "state": lambda r: r.state,
+    "forms": lambda r: r.forms,
+}
+
+
+def _may_issue(request: HttpRequest) -> bool:
+    actor = scoping.actor_for(request.user)
+    return actor is not None and actor.role in ISSUE_ROLES
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def task_list(request: HttpRequest) -> HttpResponse:
+    user = scoping.signed_in(request)
+    units = scoping.units_for(user)
+    form = TaskForm(request.POST or None, units=units) if _may_issue(request) else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied("只有财政部门可以下达自评任务")
+        if form.is_valid():
+            data = form.cleaned_data
+            actor = scoping.actor_for(user)
+            issuer = actor.unit if actor and actor.unit else units.filter(parent=None).first()
+            if issuer is None:
+                raise PermissionDenied("没有可下达任务的单位")
+            task = Task.objects.create(
+                name=data["name"], year=data["year"], form_type=data["form_type"],
+                deadline=data["deadline"], issuer=issuer, chain=data["chain"] or ["finance"],
+                note=data["note"], created_by=user,
+            )
+            targets = units.filter(kind=Unit.Kind.UNIT, is_active=True)
+            if data["departments"]:
+                under = Q()
+                for department in data["departments"]:
+                    under |= Q(path__startswith=department.path)
+                targets = targets.filter(under)
+            task.units.set(targets)
+            count = task.units.count()
+            messages.success(request, f"已下达自评任务「{task.name}」到 {count} 个单位。")
+            return redirect("task_progress", pk=task.pk)
+    return render(
+        request,
+        "jixiao/task_list.html",
+        {"tasks": progress.tasks_for(user).select_related("issuer"), "form": form,
+         "today": timezone.localdate()},
+    )
+
+
+@login_required
+def task_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """报送进度: every unit of the task in the viewer's scope, overdue ones in red."""
+    user = scoping.signed_in(request)
+    task = progress.tasks_for(user).filter(pk=pk).first()
+    if task is None:
+        raise Http404("任务不存在或无权查看")
+    rows = progress.progress(task, scoping.units_for(user))
+    today = timezone.localdate()
+    state = request.GET.get("state", "")
+    if state == "overdue":
+        rows = [r for r in rows if progress.overdue(task, r, today)]
+    elif state:
+        rows = [r for r in rows if r.state == state]
+    summary = {
+        "units": len(rows),
+        "reported": sum(1 for r in rows if r.reported),
+        "unreported": sum(1 for r in rows if not r.reported),
+        "overdue": sum(1 for r in rows if progress.overdue(task, r, today)),
+    }
+    table = sort_filter_page(request, rows, PROGRESS_SORTS, text=lambda r: r.unit + r.parent)
+    return render(
+        request,
+        "jixiao/task_progress.html",
+        {"task": task, "table": table, "summary": summary, "today": today,
+         "overdue_ids": {r.unit_id for r in table.page if progress.overdue(task, r, today)},
+         "states": ["未填报", "填报中", "已退回", "已报送", "已通过"],
+         "state": state, "chain": [scoping.level_label(c) for c in task.chain]},
+    )
+
+
+@login_required
+def todo(request: HttpRequest) -> HttpResponse:
+    """待办: what this role has to do now."""
+    data = progress.todo(scoping.signed_in(request))
+    return render(
+        request,
+        "jixiao/todo.html",
+        data | {"status_labels": dict(Status.choices), "today": timezone.localdate()},
+    )
