@@ -15,6 +15,7 @@ from jixiao.cli import crash
 from jixiao.cli.outputs import check_output, distinct_names, write_text
 from jixiao.errors import JixiaoError
 from jixiao.ingest import IngestResult, ingest, load_any
+from jixiao.model import Document
 from jixiao.model.io import dump_json, dump_yaml
 
 EXIT_INPUT = 2
