@@ -144,7 +144,9 @@ def test_two_saves_of_one_version(org: Org) -> None:
             )
             return name, response.status_code
 
-        results = together(lambda: save(clients[0], "甲的名称"), lambda: save(clients[1], "乙的名称"))
+        results = together(
+            lambda: save(clients[0], "甲的名称"), lambda: save(clients[1], "乙的名称")
+        )
         codes = sorted(code for _, code in results)
         assert codes == [302, 409], results
         winner = next(name for name, code in results if code == 302)
