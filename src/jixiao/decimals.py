@@ -210,8 +210,8 @@ class Interval:
 
     def text(self, places: int = 2, suffix: str = "") -> str:
         """``3.27%–3.36%``: the ends widened outwards to ``places`` decimals."""
-        low = self.low.quantize(quantum(places), rounding=ROUND_FLOOR)
-        high = self.high.quantize(quantum(places), rounding=ROUND_CEILING)
+        low = bounded_quantize(self.low, places, ROUND_FLOOR)
+        high = bounded_quantize(self.high, places, ROUND_CEILING)
         return f"{low}{suffix}–{high}{suffix}"
 
 

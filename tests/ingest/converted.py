@@ -37,10 +37,11 @@ def convert_all(sources: list[Path], target: str, out: Path) -> dict[str, Path]:
 
 
 def _flat(data: Any) -> Any:
-    """A model dump without sources, every text with its whitespace squeezed out: a PDF
-    cannot keep a space that fell at a line end, nor say where a wrapped line was broken."""
+    """A model dump without sources (a PDF knows pages a .docx does not), every text with
+    its whitespace squeezed out: a PDF cannot keep a space that fell at a line end, nor say
+    where a wrapped line was broken."""
     if isinstance(data, dict):
-        return {k: _flat(v) for k, v in data.items() if k != "sources"}
+        return {k: _flat(v) for k, v in data.items() if k not in ("sources", "source")}
     if isinstance(data, list):
         return [_flat(v) for v in data]
     if isinstance(data, str):

@@ -150,10 +150,16 @@ def read_scanned_pdf(data: bytes, file: str) -> RawDocument:
             )
         pages = []
         for number in range(len(document)):
-            width, height = document[number].get_size()
+            try:
+                page = document[number]
+            except pdfium.PdfiumError:
+                raise JixiaoError(
+                    "E432", f"PDF 第{number + 1}页已损坏，无法打开", file=file
+                ) from None
+            width, height = page.get_size()
             if width * height * (SCAN_DPI / 72) ** 2 > MAX_IMAGE_PIXELS:
                 raise JixiaoError("E442", f"扫描件第{number + 1}页尺寸过大，已拒绝读取", file=file)
-            bitmap = document[number].render(scale=SCAN_DPI / 72)
+            bitmap = page.render(scale=SCAN_DPI / 72)
             pages.append(read_page_image(np.asarray(bitmap.to_pil().convert("RGB")),
                                          number + 1, file))
     finally:

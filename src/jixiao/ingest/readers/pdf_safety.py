@@ -101,4 +101,7 @@ def open_pdf(stream: BytesIO, file: str) -> Iterator[Any]:
             raise JixiaoError("E432", "PDF 没有任何页面", file=file)
         yield pdf
     finally:
-        pdf.close()
+        try:
+            pdf.close()
+        except Exception:  # close() walks the page tree again; a broken one raises anew
+            stream.close()
