@@ -43,6 +43,7 @@ def clean_part() -> Any:
         "../../src/jixiao/rules/packs/national.yaml",
         "national.yaml",
     ],
+    ids=["system-file", "database-file", "relative-path", "file-name"],  # stable under xdist
 )
 def test_pack_paths_are_refused(org: Org, pack: str) -> None:
     response = Client().post(
