@@ -112,6 +112,17 @@ def evaluation_a(org: Org) -> Evaluation:
     return create_evaluation(org.unit_a, part, user=org.users["filler_a"])
 
 
+def clean_part() -> Document:
+    """Seed 004's project form 援疆工作经费: no audit errors, so it can be approved."""
+    return next(p for p in seed_parts() if p.forms[0].name == "援疆工作经费")
+
+
+@pytest.fixture
+def clean_a(org: Org) -> Evaluation:
+    """A form with no audit errors, filled in unit A."""
+    return create_evaluation(org.unit_a, clean_part(), user=org.users["filler_a"])
+
+
 @pytest.fixture
 def evaluation_b(org: Org) -> Evaluation:
     return create_evaluation(org.unit_b, seed_parts()[1], user=org.users["filler_b"])

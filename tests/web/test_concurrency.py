@@ -20,7 +20,7 @@ from django.urls import reverse
 
 from jixiao.web.models import Evaluation, Event, Role, Status
 from jixiao.web.workflow import create_evaluation, transition
-from web.conftest import Org, make_user, seed_parts
+from web.conftest import Org, clean_part, make_user
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -52,8 +52,7 @@ def together(*jobs: Callable[[], Any]) -> list[Any]:
 
 
 def clean(org: Org) -> Evaluation:
-    part = next(p for p in seed_parts() if p.forms[0].name == "援疆工作经费")
-    return create_evaluation(org.unit_a, part, user=org.users["filler_a"])
+    return create_evaluation(org.unit_a, clean_part(), user=org.users["filler_a"])
 
 
 def signed_in(org: Org, username: str) -> Client:

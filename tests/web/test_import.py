@@ -62,7 +62,7 @@ def test_many_files_run_in_the_background(transactional_db: None, org: Org) -> N
     with zipfile.ZipFile(buffer, "w") as archive:
         for n, part in enumerate(parts):
             archive.writestr(f"表{n:02d}.yaml", dump_yaml(part))
-        archive.writestr("说明.pdf", b"%PDF-1.4")  # not a document: skipped
+        archive.writestr("说明.mp3", b"ID3")  # not a document: skipped
     response = upload(org, "filler_a", [("forms.zip", buffer.getvalue())], org.unit_a.pk)
     batch = ImportBatch.objects.get()
     assert batch.total == 12 and batch.state == ImportBatch.State.PENDING

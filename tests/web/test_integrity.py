@@ -22,16 +22,12 @@ from jixiao.web import tokens
 from jixiao.web.models import Evaluation, Event, Version
 from jixiao.web.services import document_data, load
 from jixiao.web.workflow import create_evaluation, transition
-from web.conftest import PASSWORD, Org, seed_parts
+from web.conftest import PASSWORD, Org, clean_part, seed_parts
 
 
 def basic(username: str) -> dict[str, str]:
     token = base64.b64encode(f"{username}:{PASSWORD}".encode()).decode()
     return {"HTTP_AUTHORIZATION": f"Basic {token}"}
-
-
-def clean_part() -> Any:
-    return next(p for p in seed_parts() if p.forms[0].name == "援疆工作经费")
 
 
 # Defect 1: the pack is a registered name, never a path opened on the server.

@@ -32,5 +32,7 @@ def test_chart_escapes_labels() -> None:
     assert horizontal.startswith("<svg") and "JX101 规则" in horizontal
 
 
-def test_empty_chart() -> None:
-    assert "<svg" in bar_chart([], [], title="空")
+def test_empty_chart_says_there_is_no_data() -> None:
+    for horizontal in (False, True):
+        svg = bar_chart([], [], title="空", horizontal=horizontal)
+        assert "<svg" in svg and "暂无已报送的数据" in svg and "<rect" not in svg

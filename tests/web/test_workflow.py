@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
 from django.urls import reverse
 
 from jixiao.web.models import Evaluation, Event, Role, Status
@@ -19,13 +18,6 @@ def review(org: Org, username: str, evaluation: Evaluation, action: str, comment
     )
     evaluation.refresh_from_db()
     return response.status_code
-
-
-@pytest.fixture
-def clean_a(org: Org) -> Evaluation:
-    """A form with no audit errors (seed 004 援疆工作经费), filled in unit A."""
-    part = next(p for p in seed_parts() if p.forms[0].name == "援疆工作经费")
-    return create_evaluation(org.unit_a, part, user=org.users["filler_a"])
 
 
 def test_three_level_chain_then_reopen(org: Org, clean_a: Evaluation) -> None:

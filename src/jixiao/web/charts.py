@@ -16,6 +16,8 @@ def bar_chart(
     """A bar chart with a title, value labels and category labels, sized to its data."""
     peak = max(values, default=0) or 1
     parts: list[str] = []
+    if not labels:
+        parts.append('<text x="10" y="44" font-size="12">暂无已报送的数据</text>')
     if horizontal:
         label_width, bar_space, row = 150, 300, 22
         width, height = label_width + bar_space + 60, 30 + row * max(len(labels), 1)
