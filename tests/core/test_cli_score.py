@@ -91,3 +91,14 @@ def test_packs_command() -> None:
     assert done.returncode == 0 and "xinjiang" in done.stdout
     done = jixiao("packs", "xinjiang")
     assert done.returncode == 0 and "penalize" in done.stdout
+
+
+def test_score_goes_on_past_a_bad_file(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.yaml"
+    bad.write_text("forms: [\n", "utf-8")
+    good = str(SEEDS / "seed004_xinjiang.yaml")
+    done = jixiao("score", good, str(bad), good, "--format", "json")
+    assert done.returncode == 2
+    assert [r["pack"] for r in json.loads(done.stdout)] == ["xinjiang", "xinjiang"]
+    assert "broken.yaml" in done.stderr and "2 个文件已计分，1 个失败" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -89,6 +89,16 @@ TEXT_LINES = _limit("TEXT_LINES", 1_000_000, "行", "E416", "文本导出文件�
 PARAGRAPH_CHARS = _limit("PARAGRAPH_CHARS", 100_000, "字符", "E417",
                          "一行、一个段落或一个单元格的字符数",
                          "单个段落或单元格过长（超过 {limit} 个字符），已停止读取")
+# PDF and scanned pages (the readers add the measured count and the page to the message)
+PDF_PAGES = _limit("PDF_PAGES", 500, "页", "E433", "PDF 文件的页数",
+                   "PDF 页数过多（上限 {limit} 页）")
+PDF_SECONDS = _limit("PDF_SECONDS", 120, "秒", "E437", "读取一个 PDF 文件的用时",
+                     "PDF 读取超时（超过 {limit} 秒）")
+OCR_PAGES = _limit("OCR_PAGES", 50, "页", "E444", "需要文字识别的扫描件或图片的页数",
+                   "扫描件页数过多（上限 {limit} 页）")
+IMAGE_PIXELS = _limit("IMAGE_PIXELS", 60_000_000, "像素", "E442",
+                      "一页扫描图像的像素数（约 A3 幅面 600 dpi）",
+                      "扫描图像尺寸过大（超过 {limit} 像素）")
 # Numbers (bounded before any Decimal arithmetic)
 NUMBER_DIGITS = _limit("NUMBER_DIGITS", 40, "位", "E108", "一个数字的有效数字位数",
                        "数字位数过多（超过 {limit} 位），无法处理")

@@ -14,6 +14,7 @@ from jixiao.audit.framework import SEVERITY_ZH, Severity, all_checks, run_audit,
 from jixiao.audit.html import render_html
 from jixiao.audit.report import AuditRun, DocumentReport, LoadFailure
 from jixiao.cli import crash
+from jixiao.cli.batch import EXIT_INPUT
 from jixiao.cli.loading import load_input
 from jixiao.cli.outputs import check_output, write_text
 from jixiao.errors import JixiaoError
@@ -21,7 +22,7 @@ from jixiao.ingest.formats import INPUT_SUFFIXES
 from jixiao.rules.infer import pack_assumed, resolve_pack
 
 COLOURS = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-EXIT_FINDINGS, EXIT_INPUT = 1, 2
+EXIT_FINDINGS = 1
 
 
 class AuditFormat(StrEnum):

@@ -11,14 +11,13 @@ from rich.console import Console
 from rich.table import Table
 
 from jixiao.audit.uncertainty import uncertain_sources
-from jixiao.cli import crash
+from jixiao.cli.batch import Batch
 from jixiao.cli.outputs import check_output, distinct_names, write_text
 from jixiao.errors import JixiaoError
 from jixiao.ingest import IngestResult, ingest, load_any
 from jixiao.model import Document
 from jixiao.model.io import dump_json, dump_yaml
 
-EXIT_INPUT = 2
 KIND_NAMES = {
     "project_self_evaluation": "项目支出绩效自评表",
     "department_self_evaluation": "部门整体支出绩效自评表",
@@ -55,33 +54,21 @@ def convert(
     console = Console()
     if output.exists() and not output.is_dir():
         raise JixiaoError("E122", "输出路径应为文件夹", file=str(output))
-    failures: list[JixiaoError] = []
+    batch = Batch("已转换")
     for path, name in zip(inputs, distinct_names(inputs, f".{to.value}"), strict=True):
         target = output / name
-        try:
+
+        def convert_one(path: Path = path, target: Path = target) -> Document:
             check_output(target, inputs=inputs, force=force)
             document = load_any(path)
             text = dump_yaml(document) if to is OutputFormat.yaml else dump_json(document)
             write_text(target, text, inputs=inputs, force=force)
-        except JixiaoError as error:
-            failures.append(error if error.file else JixiaoError(
-                error.code, error.message, file=str(path), field=error.field))
-            Console(stderr=True).print(f"[bold red]错误[/] {failures[-1].render()}",
-                                       highlight=False)
-            continue
-        except Exception as exc:
-            crash.print_internal(exc, file=str(path))
-            failures.append(crash.internal_error(exc, file=str(path)))
-            continue
-        console.print(f"{path} → {target}：{len(document.forms)} 张表单", highlight=False)
-    if failures:
-        Console(stderr=True).print(
-            f"{len(inputs) - len(failures)} 个文件已转换，{len(failures)} 个失败："
-            + "；".join(error.render() for error in failures),
-            highlight=False,
-        )
-        internal = any(error.code.startswith("E9") for error in failures)
-        raise typer.Exit(crash.EXIT_INTERNAL if internal else EXIT_INPUT)
+            return document
+
+        document = batch.attempt(path, convert_one)
+        if document is not None:
+            console.print(f"{path} → {target}：{len(document.forms)} 张表单", highlight=False)
+    batch.finish()
 
 
 def _report_data(result: IngestResult) -> dict[str, object]:

@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from jixiao.cli.batch import Batch
 from jixiao.cli.loading import load_input
 from jixiao.errors import JixiaoError
 from jixiao.rules.infer import resolve_pack
@@ -144,32 +145,38 @@ def register(app: typer.Typer) -> None:
         console = Console()
         results = []
         violations: list[tuple[str, FrameworkProblem]] = []
+        batch = Batch("已计分")
         for path in files:
-            document = load_input(path)
-            chosen, reason = resolve_pack(pack, document)
-            result = score_document(document, chosen, pack_reason=reason)
-            for problem in framework_problems(document, chosen):
+            def score_one(path: Path = path) -> tuple[DocumentResult, list[FrameworkProblem]]:
+                document = load_input(path)
+                chosen, reason = resolve_pack(pack, document)
+                return (score_document(document, chosen, pack_reason=reason),
+                        framework_problems(document, chosen))
+
+            scored = batch.attempt(path, score_one)
+            if scored is None:
+                continue
+            result, problems = scored
+            for problem in problems:
                 if problem.strict:
                     violations.append((str(path), problem))
                     continue
                 form = next(f for f in result.forms if f.index == problem.form)
                 form.notes.append(f"分值与规则包框架不一致：{problem.message}")
             results.append(result)
-        if output_format is OutputFormat.json:
+        if output_format is OutputFormat.json and results:
             payload = [r.model_dump(mode="json") for r in results]
             text = json.dumps(payload if len(payload) > 1 else payload[0], ensure_ascii=False,
                               indent=2)
             typer.echo(text)
-        else:
+        elif output_format is OutputFormat.table:
             for result in results:
                 print_result(console, result)
-        if violations:
-            # Every violation is reported; the first one is raised for the exit status.
-            errors = [JixiaoError("E203", p.message, file=path_text, field=p.field)
-                      for path_text, p in violations]
-            for error in errors[1:]:
-                Console(stderr=True).print(f"[bold red]错误[/] {error.render()}", highlight=False)
-            raise errors[0]
+        for path_text, problem in violations:
+            error = JixiaoError("E203", problem.message, file=path_text, field=problem.field)
+            Console(stderr=True).print(f"[bold red]错误[/] {error.render()}", highlight=False)
+            batch.failures.append(error)
+        batch.finish()
 
     @app.command()
     def packs(

@@ -20,10 +20,11 @@ from jixiao.errors import JixiaoError
 from jixiao.ingest.grid import RawDocument
 from jixiao.ingest.readers.pdf import PageItems, assemble, page_items
 from jixiao.ingest.readers.pdf_layout import Char
+from jixiao.model import limits
 
 SCAN_DPI = 150
-MAX_IMAGE_PIXELS = 60_000_000  # about A3 at 600 dpi
-MAX_OCR_PAGES = 50
+MAX_IMAGE_PIXELS = limits.IMAGE_PIXELS.value
+MAX_OCR_PAGES = limits.OCR_PAGES.value
 
 
 @lru_cache(maxsize=1)

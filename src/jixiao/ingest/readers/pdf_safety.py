@@ -17,9 +17,10 @@ from io import BytesIO
 from typing import Any
 
 from jixiao.errors import JixiaoError
+from jixiao.model import limits
 
-MAX_PDF_PAGES = 500
-MAX_PDF_SECONDS = 120
+MAX_PDF_PAGES = limits.PDF_PAGES.value
+MAX_PDF_SECONDS = limits.PDF_SECONDS.value
 MAX_STREAM_BYTES = 64 * 1024 * 1024  # one inflated stream
 MAX_INFLATED_BYTES = 256 * 1024 * 1024  # all inflated streams of a file
 _STREAM = re.compile(rb"stream\r?\n")
