@@ -25,5 +25,5 @@ test: setup
 	@bash scripts/install-system-deps.sh
 	$(UV) run ruff check src tests benchmarks
 	$(UV) run mypy
-	$(UV) run pytest
+	$(UV) run pytest -n auto
 	@bash scripts/ci-postgres.sh

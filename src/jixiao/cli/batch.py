@@ -34,8 +34,8 @@ class Batch:
                 raise  # a bad --pack or --select is the user's call, not this file's
             self.failures.append(error if error.file else JixiaoError(
                 error.code, error.message, file=str(path), field=error.field))
-            Console(stderr=True).print(f"[bold red]错误[/] {self.failures[-1].render()}",
-                                       highlight=False)
+            errors = Console(stderr=True, soft_wrap=True)  # a wrapped path cannot be copied
+            errors.print(f"[bold red]错误[/] {self.failures[-1].render()}", highlight=False)
             return None
         except Exception as exc:
             crash.print_internal(exc, file=str(path))
@@ -48,7 +48,7 @@ class Batch:
         """Exit non-zero after listing every failed file, when any failed."""
         if not self.failures:
             return
-        Console(stderr=True).print(
+        Console(stderr=True, soft_wrap=True).print(
             f"{self.done} 个文件{self.verb}，{len(self.failures)} 个失败："
             + "；".join(error.render() for error in self.failures),
             highlight=False,
