@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -142,6 +142,20 @@ def _inside_brackets(text: str, position: int) -> bool:
     opened = max(text.rfind("（", 0, position), text.rfind("(", 0, position))
     closed = max(text.rfind("）", 0, position), text.rfind(")", 0, position))
     return opened > closed
+
+
+def matched_issues(
+    items: list[Passage],
+    pattern: re.Pattern[str],
+    judge: Callable[[Passage, str, list[Figure], re.Match[str]], ProseIssue | None],
+) -> Iterator[ProseIssue]:
+    """Each passage's matches of ``pattern`` judged against the figures of its text."""
+    for passage in items:
+        found = figures(passage.text)
+        for match in pattern.finditer(passage.text):
+            issue = judge(passage, passage.text, found, match)
+            if issue is not None:
+                yield issue
 
 
 def figures(text: str) -> list[Figure]:

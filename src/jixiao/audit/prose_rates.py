@@ -30,6 +30,7 @@ from jixiao.audit.prose import (
     ProseIssue,
     figure_interval,
     figures,
+    matched_issues,
     sentence_bounds,
 )
 from jixiao.decimals import (
@@ -198,13 +199,7 @@ def _role(figure: Figure) -> str:
 
 def growth_issues(items: list[Passage]) -> Iterator[ProseIssue]:
     """``X万元，比上年增加A万元，增长P%``: P against the clause's own amount and base."""
-    for passage in items:
-        text = passage.text
-        found = figures(text)
-        for match in _GROWTH.finditer(text):
-            issue = _growth(passage, text, found, match)
-            if issue is not None:
-                yield issue
+    return matched_issues(items, _GROWTH, _growth)
 
 
 def _growth(

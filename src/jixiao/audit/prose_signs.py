@@ -21,7 +21,7 @@ from jixiao.audit.prose import (
     Passage,
     ProseIssue,
     figure_interval,
-    figures,
+    matched_issues,
     sentence_bounds,
 )
 
@@ -59,13 +59,7 @@ def _base_in(text: str, comparison: re.Match[str], found: list[Figure]) -> Figur
 
 def sign_issues(items: list[Passage]) -> Iterator[ProseIssue]:
     """``X，与上年Y相比无变化/增加/减少`` against X and Y."""
-    for passage in items:
-        text = passage.text
-        found = figures(text)
-        for comparison in _COMPARISON.finditer(text):
-            issue = _sign(passage, text, found, comparison)
-            if issue is not None:
-                yield issue
+    return matched_issues(items, _COMPARISON, _sign)
 
 
 def _sign(
