@@ -18,7 +18,7 @@ from jixiao.model.evaluation import (
     SelfEvaluationBase,
 )
 from jixiao.model.survey import Questionnaire
-from jixiao.scoring import FormResult, SurveyResult
+from jixiao.scoring import FormResult, IndicatorResult, SurveyResult
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -66,6 +66,13 @@ def form_result(context: AuditContext, index: int) -> FormResult | None:
         if result.index == index and isinstance(result, FormResult):
             return result
     return None
+
+
+def indicator_result(result: FormResult | None, number: int) -> IndicatorResult | None:
+    """The scoring of the form's ``number``-th indicator, when the form was scored that far."""
+    if result is None or number >= len(result.indicators):
+        return None
+    return result.indicators[number]
 
 
 def survey_result(context: AuditContext, index: int) -> SurveyResult | None:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.audit.common import form_result, has_place, indicator_location, plain, self_evaluations
+from jixiao.audit.common import (
+    form_result,
+    has_place,
+    indicator_location,
+    indicator_result,
+    plain,
+    self_evaluations,
+)
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 
 
@@ -34,7 +41,7 @@ class BlankComputableScore(Check):
                     continue
                 if not (scored_elsewhere or has_place(item, "claimed_score")):
                     continue
-                scored = result.indicators[number] if number < len(result.indicators) else None
+                scored = indicator_result(result, number)
                 if scored is None or scored.status != "computed" or scored.computed_score is None:
                     continue
                 yield self.finding(

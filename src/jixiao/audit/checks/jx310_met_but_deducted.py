@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jixiao.audit.checks.jx3_support import explained
-from jixiao.audit.common import form_result, indicator_location, plain, self_evaluations
+from jixiao.audit.common import (
+    form_result,
+    indicator_location,
+    indicator_result,
+    plain,
+    self_evaluations,
+)
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 from jixiao.model.quantity import Outcome
 from jixiao.rules.measure import outcome_of
@@ -33,11 +39,14 @@ class MetTargetDeducted(Check):
             if result is None:
                 continue
             for number, item in enumerate(form.indicators):
-                scored = result.indicators[number] if number < len(result.indicators) else None
+                scored = indicator_result(result, number)
                 if (
-                    scored is None or scored.status != "judgement"
-                    or item.weight is None or item.claimed_score is None
-                    or item.claimed_score >= item.weight or explained(item)
+                    scored is None
+                    or scored.status != "judgement"
+                    or item.weight is None
+                    or item.claimed_score is None
+                    or item.claimed_score >= item.weight
+                    or explained(item)
                     or outcome_of(item.target_quantity, item.actual_quantity) is not Outcome.MET
                 ):
                     continue

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.audit.common import evaluations, form_result, indicator_location, plain
+from jixiao.audit.common import (
+    evaluations,
+    form_result,
+    indicator_location,
+    indicator_result,
+    plain,
+)
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 from jixiao.decimals import round_half_up
 from jixiao.model.quantity import Comparator
@@ -30,19 +36,21 @@ class UnmetTargetFullMarks(Check):
         for index, form in evaluations(context):
             result = form_result(context, index)
             for number, item in enumerate(form.indicators):
-                scored = result.indicators[number] if result and number < len(
-                    result.indicators) else None
+                scored = indicator_result(result, number)
                 if scored is not None and scored.status in ("computed", "not_applicable"):
                     continue  # the rule scored it: JX301 compares
                 target = item.target_quantity
                 if (
-                    item.weight is None or item.claimed_score != item.weight
+                    item.weight is None
+                    or item.claimed_score != item.weight
                     or target.comparator not in (Comparator.GE, Comparator.GT)
                 ):
                     continue
                 comparison = compare(target, item.actual_quantity)
                 if (
-                    comparison is None or comparison.met or comparison.ratio is None
+                    comparison is None
+                    or comparison.met
+                    or comparison.ratio is None
                     or comparison.direction is not Direction.POSITIVE
                     or comparison.ratio >= ONE
                 ):

@@ -11,6 +11,7 @@ from jixiao.audit.common import (
     evaluations,
     form_result,
     indicator_location,
+    indicator_result,
     plain,
     squeeze,
 )
@@ -74,8 +75,7 @@ class ArrivalRateFullMarks(Check):
                     or item.weight is None or item.claimed_score != item.weight
                 ):
                     continue
-                scored = result.indicators[number] if result and number < len(
-                    result.indicators) else None
+                scored = indicator_result(result, number)
                 if scored is not None and scored.status == "computed" and scored.agrees is False:
                     continue  # JX301 reports the rule's score
                 arrival = _arrival(item, form)
