@@ -20,6 +20,8 @@ _SPACE = re.compile(r"\s+")
 
 def convert_all(sources: list[Path], target: str, out: Path) -> dict[str, Path]:
     """``sources`` converted to ``target`` in ``out`` by one LibreOffice run (own profile)."""
+    if not sources:  # soffice given no file waits forever as a listener
+        pytest.skip("没有可转换的文件（未找到 ../shared/corpus）")
     program = soffice()
     if program is None:
         pytest.skip("未安装 LibreOffice（soffice）")
