@@ -32,10 +32,11 @@ class Batch:
         except JixiaoError as error:
             if error.code.startswith(("E30", "E60")):
                 raise  # a bad --pack or --select is the user's call, not this file's
-            self.failures.append(error if error.file else JixiaoError(
-                error.code, error.message, file=str(path), field=error.field))
-            errors = Console(stderr=True, soft_wrap=True)  # a wrapped path cannot be copied
-            errors.print(f"[bold red]错误[/] {self.failures[-1].render()}", highlight=False)
+            self.fail(
+                error
+                if error.file
+                else JixiaoError(error.code, error.message, file=str(path), field=error.field)
+            )
             return None
         except Exception as exc:
             crash.print_internal(exc, file=str(path))
@@ -43,6 +44,12 @@ class Batch:
             return None
         self.done += 1
         return result
+
+    def fail(self, error: JixiaoError) -> None:
+        """Print ``error`` now and list it again in the closing summary."""
+        self.failures.append(error)
+        errors = Console(stderr=True, soft_wrap=True)  # a wrapped path cannot be copied
+        errors.print(f"[bold red]错误[/] {error.render()}", highlight=False)
 
     def finish(self) -> None:
         """Exit non-zero after listing every failed file, when any failed."""

@@ -9,6 +9,7 @@ from jixiao.audit.common import (
     HUNDRED,
     form_result,
     indicator_location,
+    indicator_result,
     plain,
     self_evaluations,
 )
@@ -62,7 +63,8 @@ class DeviationNoteMissing(Check):
         for index, form in self_evaluations(context):
             result = form_result(context, index)
             for number, item in enumerate(form.indicators):
-                computed = result.indicators[number].computed_completion if result else None
+                scored = indicator_result(result, number)
+                computed = scored.computed_completion if scored else None
                 rate = completion_percent(item, computed)
                 if rate is None or rate == HUNDRED or has_note(item):
                     continue

@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jixiao.audit.checks.jx403_deviation_missing import has_note
-from jixiao.audit.common import form_result, indicator_location, plain, self_evaluations
+from jixiao.audit.common import (
+    form_result,
+    indicator_location,
+    indicator_result,
+    plain,
+    self_evaluations,
+)
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 from jixiao.model.quantity import Outcome
 from jixiao.rules.measure import outcome_of
@@ -29,7 +35,8 @@ class UnexplainedDeduction(Check):
             for number, item in enumerate(form.indicators):
                 if item.weight is None or item.claimed_score is None:
                     continue
-                computed = result.indicators[number].computed_score if result else None
+                scored = indicator_result(result, number)
+                computed = scored.computed_score if scored else None
                 if computed is not None and computed < item.weight:
                     continue  # the rule itself deducts (e.g. over-achievement penalised)
                 if item.claimed_score >= item.weight or has_note(item) or item.notes:

@@ -173,9 +173,7 @@ def register(app: typer.Typer) -> None:
             for result in results:
                 print_result(console, result)
         for path_text, problem in violations:
-            error = JixiaoError("E203", problem.message, file=path_text, field=problem.field)
-            Console(stderr=True).print(f"[bold red]错误[/] {error.render()}", highlight=False)
-            batch.failures.append(error)
+            batch.fail(JixiaoError("E203", problem.message, file=path_text, field=problem.field))
         batch.finish()
 
     @app.command()
