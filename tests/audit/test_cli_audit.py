@@ -81,3 +81,23 @@ def test_checks_lists_every_check() -> None:
     assert done.returncode == 0
     for code in ("JX101", "JX203", "JX301", "JX401", "JX505", "JX701"):
         assert code in done.stdout
+
+
+def test_folder_on_several_processes_matches_one_process(tmp_path: Path) -> None:
+    """Every core gives the same findings, in the same file order, as one process; a bad
+    file among them is reported and the others are still audited."""
+    sources = sorted(p for p in SEEDS.glob("*.yaml") if "expected" not in p.name)
+    for copy in range(3):
+        for source in sources:
+            (tmp_path / f"{copy}-{source.name}").write_bytes(source.read_bytes())
+    (tmp_path / "1-broken.yaml").write_text("forms: [", encoding="utf-8")
+    one = jixiao("audit", str(tmp_path), "-f", "json", "--jobs", "1")
+    many = jixiao("audit", str(tmp_path), "-f", "json", "--jobs", "2")
+    assert one.returncode == many.returncode == 2, many.stderr  # the broken file
+    first, second = json.loads(one.stdout), json.loads(many.stdout)
+    assert first == second
+    assert first["summary"]["documents"] == 3 * len(sources)
+    assert [f["file"] for f in first["failures"]] == [str(tmp_path / "1-broken.yaml")]
+    table = jixiao("audit", str(tmp_path), "--jobs", "2")
+    assert f"共审核 {3 * len(sources)} 个文件" in table.stdout
+    assert "1 个文件无法读取" in table.stdout

@@ -22,9 +22,11 @@ ALLOWED = {
     "scoring": {"rules", "model", "errors", "decimals"},
     "accounts": {"model", "errors", "decimals"},
     "audit": {"scoring", "rules", "model", "errors", "decimals", "accounts"},
-    "render": {"audit", "scoring", "rules", "model", "errors", "decimals", "accounts"},
-    "cli": {"render", "audit", "scoring", "rules", "model", "errors", "decimals", "accounts",
-            "ingest", "samples", "web"},
+    "assessment": {"audit", "scoring", "rules", "model", "errors", "decimals", "accounts"},
+    "render": {"assessment", "audit", "scoring", "rules", "model", "errors", "decimals",
+               "accounts"},
+    "cli": {"assessment", "render", "audit", "scoring", "rules", "model", "errors", "decimals",
+            "accounts", "ingest", "samples", "web"},
 }
 
 

@@ -45,7 +45,7 @@ def test_batch_audit_reports_bad_files_at_the_end(tmp_path: Path) -> None:
 
 PATCHED = """
 import sys
-import jixiao.cli.commands.ingest as command
+import jixiao.ingest as command
 from jixiao.cli.main import main
 def boom(*args, **kwargs):
     raise RuntimeError("simulated bug")

@@ -118,7 +118,7 @@ def test_export_and_report_refuse_their_input(
 def test_failed_write_leaves_no_partial_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import jixiao.cli.commands.output as output_command
+    import jixiao.render.xlsx as output_command  # the export command imports it when run
 
     def broken(*args: object, **kwargs: object) -> None:
         path = args[2]

@@ -193,16 +193,18 @@ def run_audit(
     document: Document,
     pack: Pack,
     *,
+    scores: DocumentResult | None = None,
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
     pack_reason: str = "",
     rule_assumed: bool = False,
 ) -> list[Finding]:
-    """Run the selected checks; findings sorted by form, then severity, then code."""
+    """Run the selected checks on ``scores`` (the engine's scores of ``document`` under
+    ``pack``; computed here when not given); findings sorted by form, severity, code."""
     context = AuditContext(
         document,
         pack,
-        score_document(document, pack, pack_reason=pack_reason),
+        scores if scores is not None else score_document(document, pack, pack_reason=pack_reason),
         rule_assumed=rule_assumed,
         pack_reason=pack_reason,
     )

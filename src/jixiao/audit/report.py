@@ -1,11 +1,15 @@
-"""An audit run over many files: per-document findings, files that could not be read, counts."""
+"""An audit run over many files: per-document findings, files that could not be read, counts.
+
+Counts are kept as the documents arrive, so a run over thousands of files can drop each
+document's findings once they are printed (:meth:`AuditRun.add` with ``keep=False``) and
+still report its totals."""
 
 from __future__ import annotations
 
 from collections import Counter
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
 from jixiao.audit.framework import SEVERITY_ZH, Finding, Severity
 
@@ -15,6 +19,7 @@ class DocumentReport(BaseModel):
     pack: str
     pack_reason: str
     findings: list[Finding] = Field(default_factory=list)
+    found: int = 0  # how many findings the document had (kept when they are dropped)
 
 
 class LoadFailure(BaseModel):
@@ -28,20 +33,31 @@ class LoadFailure(BaseModel):
 class AuditRun(BaseModel):
     documents: list[DocumentReport] = Field(default_factory=list)
     failures: list[LoadFailure] = Field(default_factory=list)
+    _severities: Counter[Severity] = PrivateAttr(default_factory=Counter)
+    _codes: dict[str, Counter[str]] = PrivateAttr(default_factory=dict)
+    _titles: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    def add(self, report: DocumentReport, *, keep: bool = True) -> None:
+        """Count a document's findings; keep them only when ``keep`` (json/html need them)."""
+        report.found = len(report.findings)
+        for finding in report.findings:
+            self._severities[finding.severity] += 1
+            self._codes.setdefault(finding.code, Counter())[finding.severity.value] += 1
+            self._titles[finding.code] = finding.title
+        if not keep:
+            report.findings = []
+        self.documents.append(report)
 
     @property
     def findings(self) -> list[Finding]:
         return [f for d in self.documents for f in d.findings]
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity is severity)
+        return self._severities[severity]
 
     def by_code(self) -> dict[str, Counter[str]]:
         """Per check code, the number of findings by severity."""
-        table: dict[str, Counter[str]] = {}
-        for finding in self.findings:
-            table.setdefault(finding.code, Counter())[finding.severity.value] += 1
-        return dict(sorted(table.items()))
+        return dict(sorted(self._codes.items()))
 
     def summary_text(self) -> str:
         parts = [f"{SEVERITY_ZH[s]} {self.count(s)}" for s in Severity]
@@ -51,20 +67,19 @@ class AuditRun(BaseModel):
         return text
 
     def to_json(self) -> dict[str, Any]:
-        titles = {f.code: f.title for f in self.findings}
         return {
             "summary": {
                 "documents": len(self.documents),
                 "unreadable": len(self.failures),
                 **{s.value: self.count(s) for s in Severity},
                 "by_code": {
-                    code: {"title": titles[code], **dict(counts)}
+                    code: {"title": self._titles[code], **dict(counts)}
                     for code, counts in self.by_code().items()
                 },
             },
             "documents": [
                 {"file": d.file, "pack": d.pack, "pack_reason": d.pack_reason,
-                 "findings": len(d.findings)}
+                 "findings": d.found}
                 for d in self.documents
             ],
             "failures": [f.model_dump() for f in self.failures],

@@ -32,6 +32,7 @@ def build_app() -> typer.Typer:
         no_args_is_help=True,
         add_completion=False,
         pretty_exceptions_enable=False,
+        rich_markup_mode=None,  # plain help: rendering it with rich costs more than the command
     )
 
     @app.callback(invoke_without_command=True)

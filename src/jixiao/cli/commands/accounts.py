@@ -6,21 +6,20 @@ import json
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from jixiao.accounts.analysis import figure_name, final_accounts_in, statements
-from jixiao.accounts.explain import write_explanation
-from jixiao.audit.framework import SEVERITY_ZH, AuditContext, Finding, selected_checks
-from jixiao.cli.loading import load_input
+from jixiao.cli.options import ForceOption
 from jixiao.cli.outputs import atomic_output, check_output
 from jixiao.errors import JixiaoError
-from jixiao.model.accounts import FinalAccounts, Printed
-from jixiao.model.document import Document
-from jixiao.rules.pack import load_pack
-from jixiao.scoring import DocumentResult
+
+if TYPE_CHECKING:  # imported where used, so that ``jixiao --help`` stays fast
+    from jixiao.audit.framework import Finding
+    from jixiao.model.accounts import FinalAccounts, Printed
+    from jixiao.model.document import Document
 
 
 class OutputFormat(StrEnum):
@@ -30,14 +29,9 @@ class OutputFormat(StrEnum):
 
 def check_accounts(document: Document) -> list[Finding]:
     """Run the final-accounts checks (JX6xx) on a document."""
-    pack = load_pack("national")  # the JX6xx checks use no scoring rule
-    scores = DocumentResult(file=document.source_file, pack=pack.name, forms=[])
-    context = AuditContext(document, pack, scores)
-    findings = [
-        finding.model_copy(update={"document": document.source_file})
-        for check in selected_checks(["JX6"])
-        for finding in check().run(context)
-    ]
+    from jixiao.assessment import assess
+
+    findings = assess(document, "national", select=["JX6"]).findings  # JX6xx use no rule
     order = {"error": 0, "warning": 1, "info": 2}
     findings.sort(
         key=lambda f: (
@@ -54,6 +48,9 @@ def _cell(printed: Printed | None, suffix: str = "") -> str:
 
 
 def _print(console: Console, accounts: FinalAccounts, findings: list[Finding]) -> None:
+    from jixiao.accounts.analysis import figure_name, statements
+    from jixiao.audit.framework import SEVERITY_ZH
+
     table = Table(title="决算情况说明中的数字", title_justify="left", header_style="bold")
     for column in ("段", "项目", "金额", "占比", "增减额", "增长率", "预算数", "完成/差异率"):
         table.add_column(column, overflow="fold")
@@ -109,11 +106,13 @@ def register(app: typer.Typer) -> None:
         ),
         output: Path | None = typer.Option(None, "-o", "--output", help="生成的 .docx 文件"),
         glossary: bool = typer.Option(False, "--glossary", help="生成时附名词解释"),
-        force: bool = typer.Option(
-            False, "--force", help="覆盖已存在的输出文件（输入文件永不覆盖）"
-        ),
+        force: ForceOption = False,
     ) -> None:
         """部门决算：提取情况说明中的数字，核对合计、占比、增减、预决算差异和“三公”经费。"""
+        from jixiao.accounts.analysis import final_accounts_in
+        from jixiao.accounts.explain import write_explanation
+        from jixiao.cli.loading import load_input
+
         if write and output is not None:
             check_output(output, inputs=[file], force=force)
         document = load_input(file)

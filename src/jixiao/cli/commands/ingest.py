@@ -5,18 +5,20 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from jixiao.audit.uncertainty import uncertain_sources
 from jixiao.cli.batch import Batch
+from jixiao.cli.options import ForceOption
 from jixiao.cli.outputs import check_output, distinct_names, write_text
 from jixiao.errors import JixiaoError
-from jixiao.ingest import IngestResult, ingest, load_any
-from jixiao.model import Document
-from jixiao.model.io import dump_json, dump_yaml
+
+if TYPE_CHECKING:  # imported where used, so that ``jixiao --help`` stays fast
+    from jixiao.ingest import IngestResult
+    from jixiao.model import Document
 
 KIND_NAMES = {
     "project_self_evaluation": "项目支出绩效自评表",
@@ -43,7 +45,7 @@ def convert(
     ),
     output: Path = typer.Option(..., "-o", "--output", help="输出目录（不存在时自动创建）"),
     to: OutputFormat = typer.Option(OutputFormat.yaml, "--to", help="输出格式"),
-    force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件（输入文件永不覆盖）"),
+    force: ForceOption = False,
 ) -> None:
     """把自评表、评分表等文档转换为 jixiao 标准格式：每个输入文件得到一个同名文档文件。
 
@@ -51,6 +53,9 @@ def convert(
     除非加 --force。某个文件无法转换时继续转换其余文件，最后列出失败的文件，
     以退出码 2（内部错误为 3）结束。
     """
+    from jixiao.ingest import load_any
+    from jixiao.model.io import dump_json, dump_yaml
+
     console = Console()
     if output.exists() and not output.is_dir():
         raise JixiaoError("E122", "输出路径应为文件夹", file=str(output))
@@ -104,6 +109,8 @@ def inspect(
     fmt: ReportFormat = typer.Option(ReportFormat.table, "--format", help="输出形式"),
 ) -> None:
     """列出文档中找到的表格、识别结果和未识别表格的前几行。"""
+    from jixiao.ingest import ingest
+
     result = ingest(path)
     if fmt is ReportFormat.json:
         typer.echo(json.dumps(_report_data(result), ensure_ascii=False, indent=2))
@@ -132,6 +139,8 @@ def inspect(
 
 def _print_uncertain(console: Console, document: Document) -> None:
     """Cells that OCR read with low confidence: the auditor never errs on them."""
+    from jixiao.audit.uncertainty import uncertain_sources
+
     refs = list(uncertain_sources(document.forms))
     if not refs:
         return

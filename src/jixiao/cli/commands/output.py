@@ -5,19 +5,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 
-from jixiao.cli.loading import load_input
+from jixiao.cli.options import ForceOption, PackOption
 from jixiao.cli.outputs import atomic_folder, atomic_output, check_output, publish
 from jixiao.errors import JixiaoError
-from jixiao.render.demo import run_demo
-from jixiao.render.layout import builtin_layout_names
-from jixiao.render.pdf import convert_to_pdf
-from jixiao.render.report import ReportOptions, ReportSummary, write_report
-from jixiao.render.xlsx import FormsOptions, write_forms
-from jixiao.rules.infer import resolve_pack
+
+if TYPE_CHECKING:  # the renderers load matplotlib and python-docx: imported where used
+    from jixiao.render.report import ReportSummary
 
 
 def _check_suffix(path: Path, suffix: str) -> None:
@@ -51,12 +49,10 @@ def register(app: typer.Typer) -> None:
             "auto",
             "--layout",
             "-l",
-            help=f"表格版式：auto 按规则包选择，或 {'/'.join(builtin_layout_names())}，"
+            help="表格版式：auto 按规则包选择，或内置版式名称（如 national、hunan），"
             "或版式 YAML 文件",
         ),
-        pack: str = typer.Option(
-            "auto", "--pack", "-p", help="规则包名称或 YAML 文件；auto 按文件内容推断"
-        ),
+        pack: PackOption = "auto",
         recomputed: bool = typer.Option(
             False,
             "--recomputed",
@@ -65,11 +61,13 @@ def register(app: typer.Typer) -> None:
         summary_sheet: bool = typer.Option(
             False, "--summary-sheet", help="在第一张加“汇总”表（各表总分、等次）"
         ),
-        force: bool = typer.Option(
-            False, "--force", help="覆盖已存在的输出文件（输入文件永不覆盖）"
-        ),
+        force: ForceOption = False,
     ) -> None:
         """导出绩效自评表（xlsx，按省份版式）：原填报数与评分规则不一致处标色、加批注，并附审核说明。"""
+        from jixiao.cli.loading import load_input
+        from jixiao.render.xlsx import FormsOptions, write_forms
+        from jixiao.rules.infer import resolve_pack
+
         _check_suffix(output, ".xlsx")
         check_output(output, inputs=[file], force=force)
         document = load_input(file)
@@ -104,9 +102,7 @@ def register(app: typer.Typer) -> None:
         template: Path | None = typer.Option(
             None, "--template", "-t", help="Word 模板（.docx），沿用其中的样式"
         ),
-        pack: str = typer.Option(
-            "auto", "--pack", "-p", help="规则包名称或 YAML 文件；auto 按文件内容推断"
-        ),
+        pack: PackOption = "auto",
         form: int | None = typer.Option(
             None, "--form", help="报告针对第几张评价表（从 1 开始；默认第一张），其余作为附件"
         ),
@@ -118,11 +114,14 @@ def register(app: typer.Typer) -> None:
             "--recomputed",
             help="得分按评分规则重新计算（与 export --recomputed 的表一致；默认为原填报数）",
         ),
-        force: bool = typer.Option(
-            False, "--force", help="覆盖已存在的输出文件（输入文件永不覆盖）"
-        ),
+        force: ForceOption = False,
     ) -> None:
         """生成绩效自评（评价）报告（docx，公文格式，含评分表和图表）；与填报数不一致处写明应为多少。"""
+        from jixiao.cli.loading import load_input
+        from jixiao.render.pdf import convert_to_pdf
+        from jixiao.render.report import ReportOptions, write_report
+        from jixiao.rules.infer import resolve_pack
+
         _check_suffix(output, ".docx")
         sources = [file] if template is None else [file, template]
         check_output(output, inputs=sources, force=force)
@@ -154,11 +153,11 @@ def register(app: typer.Typer) -> None:
         output: Path = typer.Option(
             Path("jixiao-demo"), "--output", "-o", help="输出目录（默认 ./jixiao-demo）"
         ),
-        force: bool = typer.Option(
-            False, "--force", help="覆盖已存在的输出文件（输入文件永不覆盖）"
-        ),
+        force: ForceOption = False,
     ) -> None:
         """用内置的示例（虚构数据）评分，并生成自评表 form.xlsx 和报告 report.docx。"""
+        from jixiao.render.demo import run_demo
+
         names = ("form.xlsx", "report.docx")
         for name in names:
             check_output(output / name, force=force)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from jixiao.model.schema import document_schema_text
-
 
 def register(app: typer.Typer) -> None:
     @app.command()
     def schema() -> None:
         """输出规范文件格式（YAML/JSON）的 JSON Schema。"""
+        from jixiao.model.schema import document_schema_text
+
         typer.echo(document_schema_text(), nl=False)

@@ -6,19 +6,19 @@ import json
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from jixiao.cli.batch import Batch
-from jixiao.cli.loading import load_input
+from jixiao.cli.options import PackOption
 from jixiao.errors import JixiaoError
-from jixiao.rules.infer import resolve_pack
-from jixiao.rules.pack import builtin_pack_names, load_pack
-from jixiao.rules.registry import all_rules
-from jixiao.scoring import DocumentResult, FormResult, SurveyResult, score_document
-from jixiao.scoring.framework import FrameworkProblem, framework_problems
+
+if TYPE_CHECKING:  # imported where used, so that ``jixiao --help`` stays fast
+    from jixiao.scoring import DocumentResult, FormResult, SurveyResult
+    from jixiao.scoring.framework import FrameworkProblem
 
 
 class OutputFormat(StrEnum):
@@ -120,6 +120,8 @@ def _print_survey(console: Console, survey: SurveyResult) -> None:
 
 
 def print_result(console: Console, result: DocumentResult) -> None:
+    from jixiao.scoring import SurveyResult
+
     console.print(f"[bold]{result.file or ''}[/] {result.pack_reason}")
     for form in result.forms:
         if isinstance(form, SurveyResult):
@@ -134,14 +136,17 @@ def register(app: typer.Typer) -> None:
         files: list[Path] = typer.Argument(
             ..., help="评价文件（YAML/JSON，或 docx/xlsx/txt/html）"
         ),
-        pack: str = typer.Option(
-            "auto", "--pack", "-p", help="规则包名称或 YAML 文件；auto 按文件内容推断"
-        ),
+        pack: PackOption = "auto",
         output_format: OutputFormat = typer.Option(
             OutputFormat.table, "--format", "-f", help="输出格式"
         ),
     ) -> None:
         """按省份规则逐项计算应得分、小计、总分和等次，并与原文对照。"""
+        from jixiao.cli.loading import load_input
+        from jixiao.rules.infer import resolve_pack
+        from jixiao.scoring import score_document
+        from jixiao.scoring.framework import framework_problems
+
         console = Console()
         results = []
         violations: list[tuple[str, FrameworkProblem]] = []
@@ -181,6 +186,9 @@ def register(app: typer.Typer) -> None:
         name: str | None = typer.Argument(None, help="显示某个规则包的详细内容"),
     ) -> None:
         """列出内置规则包，或显示一个规则包（名称或 YAML 文件）。"""
+        from jixiao.rules.pack import builtin_pack_names, load_pack
+        from jixiao.rules.registry import all_rules
+
         console = Console()
         if name is None:
             table = Table("名称", "说明", "来源", header_style="bold")
