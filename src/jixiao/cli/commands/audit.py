@@ -32,33 +32,37 @@ def _codes(values: list[str]) -> list[str]:
 
 
 def print_report(console: Console, report: DocumentReport) -> None:
-    """One document's findings as a table (or a line saying there are none)."""
+    """One document's findings: a table on a terminal; one tab-separated line per finding
+    otherwise (a redirected run over thousands of files spends its time auditing, not
+    laying out tables, and the lines suit grep and spreadsheets)."""
     from rich.table import Table
 
     from jixiao.audit.framework import SEVERITY_ZH
 
-    console.print(f"[bold]{report.file}[/]  规则包 {report.pack}：{report.pack_reason}")
+    console.print(f"[bold]{report.file}[/]  规则包 {report.pack}：{report.pack_reason}",
+                  highlight=False, soft_wrap=True)
     if not report.findings:
         console.print("  [green]未发现问题[/]\n")
         return
-    table = Table(show_lines=False, header_style="bold", expand=True)
-    for column in ("级别", "代码", "表/位置", "说明", "原文", "应为"):
-        table.add_column(column, overflow="fold")
+    rows = []
     for finding in report.findings:
         where = finding.location
         place = " ".join(
             p for p in (where.form_name or "", where.indicator_name or "",
                         where.source.describe() if where.source else "") if p
         )
-        colour = COLOURS[finding.severity.value]
-        table.add_row(
-            f"[{colour}]{SEVERITY_ZH[finding.severity]}[/]",
-            finding.code,
-            place,
-            finding.message,
-            finding.claimed or "",
-            finding.expected or "",
-        )
+        rows.append((finding.severity.value, SEVERITY_ZH[finding.severity], finding.code,
+                     place, finding.message, finding.claimed or "", finding.expected or ""))
+    if not console.is_terminal:
+        for _, *cells in rows:
+            console.out("\t".join(cells), highlight=False)
+        console.out("")
+        return
+    table = Table(show_lines=False, header_style="bold", expand=True)
+    for column in ("级别", "代码", "表/位置", "说明", "原文", "应为"):
+        table.add_column(column, overflow="fold")
+    for severity, label, *cells in rows:
+        table.add_row(f"[{COLOURS[severity]}]{label}[/]", *cells)
     console.print(table)
 
 
