@@ -28,6 +28,8 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _SDT, _TR, _TC = f"{W}p", f"{W}tbl", f"{W}sdt", f"{W}tr", f"{W}tc"
 _T, _TAB, _BR, _CR = f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"
 _VAL = f"{W}val"
+_TCPR, _GRIDSPAN, _VMERGE = f"{W}tcPr", f"{W}gridSpan", f"{W}vMerge"
+_GRID_BEFORE = f"{W}trPr/{W}gridBefore"
 _HEADING_RE = re.compile(r"(?:heading|标题)\s*(\d)", re.I)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
@@ -106,16 +108,30 @@ class _Open:
     rowspan: int = 1
 
 
+def _cell_props(tc: etree._Element) -> tuple[int, etree._Element | None]:
+    """A cell's grid span and its vertical-merge element, read in one pass over its
+    properties (``find`` with a namespaced path costs more than the whole walk)."""
+    span, vmerge = 1, None
+    for props in tc:
+        if props.tag != _TCPR:
+            continue
+        for prop in props:
+            if prop.tag == _GRIDSPAN:
+                span = max(1, _int_attr(prop, 1))
+            elif prop.tag == _VMERGE:
+                vmerge = prop
+        break
+    return span, vmerge
+
+
 def _table_rows(tbl: etree._Element, file: str) -> list[list[Cell]]:
     built: list[list[_Open]] = []
     vertical: dict[int, _Open] = {}  # column → cell whose vertical merge is still open
-    for r, tr in enumerate(tbl.iterfind(_TR), 1):
+    for r, tr in enumerate(tbl.iterchildren(_TR), 1):
         row: list[_Open] = []
-        col = 1 + _int_attr(tr.find(f"{W}trPr/{W}gridBefore"), 0)
-        for tc in tr.iterfind(_TC):
-            props = tc.find(f"{W}tcPr")
-            span = max(1, _int_attr(props.find(f"{W}gridSpan") if props is not None else None, 1))
-            vmerge = props.find(f"{W}vMerge") if props is not None else None
+        col = 1 + _int_attr(tr.find(_GRID_BEFORE), 0)
+        for tc in tr.iterchildren(_TC):
+            span, vmerge = _cell_props(tc)
             origin = vertical.get(col)
             if vmerge is not None and vmerge.get(_VAL, "continue") == "continue" and origin:
                 origin.rowspan = r - origin.row + 1
