@@ -117,6 +117,8 @@ class Evaluation(models.Model):
         related_name="+",
     )
     is_active = models.BooleanField("启用", default=True, db_index=True)
+    deviation_notes = models.IntegerField("说明了偏差的指标数", default=0)
+    narrative_sig = models.JSONField("文字指纹", default=list)  # see jixiao.web.spotcheck
 
     objects: ClassVar[models.Manager[Evaluation]]
 
