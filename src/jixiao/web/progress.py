@@ -103,7 +103,8 @@ def overdue(task: Task, row: UnitProgress, today: date | None = None) -> bool:
 
 def todo(user: User) -> dict[str, Any]:
     """What waits for this user: forms to review at the user's level (not ones the user wrote
-    or submitted), forms to fill or correct, and tasks the user's unit has not reported."""
+    or submitted), forms of the user's own unit to fill or correct (a bureau evaluator is not
+    asked to fill every unit's drafts), and tasks the user's unit has not reported."""
     actor = scoping.actor_for(user)
     if actor is None:
         return {"review": [], "fill": [], "tasks": [], "review_total": 0, "fill_total": 0}
@@ -122,7 +123,8 @@ def todo(user: User) -> dict[str, Any]:
         )
     fill: QuerySet[Evaluation] = Evaluation.objects.none()
     if actor.role in scoping.EDIT_ROLES:
-        fill = visible.filter(status__in=[Status.RETURNED, Status.DRAFT]).order_by(
+        own = visible if actor.unit is None else visible.filter(unit=actor.unit)
+        fill = own.filter(status__in=[Status.RETURNED, Status.DRAFT]).order_by(
             "-status", "updated_at"
         )
     open_tasks = []
