@@ -68,3 +68,28 @@ def test_bureau_todo_lists_only_its_own_drafts(org: Org) -> None:
     Evaluation.objects.filter(pk=own.pk).update(name="财政局自己的表")
     fill = org.client("finance").get(reverse("todo")).content.decode().split('id="todo-fill"')[1]
     assert "财政局自己的表" in fill and "待填报或修改（1" in fill
+
+
+def test_reviewer_bulk_actions(org: Org) -> None:
+    forms = [create_evaluation(org.unit_a, clean_part(), user=org.users["filler_a"])
+             for _ in range(2)]
+    own = create_evaluation(org.unit_a, clean_part(), user=org.users["reviewer_a"])
+    for evaluation, user in ((forms[0], "filler_a"), (forms[1], "filler_a"), (own, "reviewer_a")):
+        transition(evaluation, user=org.users[user], action="submit")
+    ids = [str(e.pk) for e in (*forms, own)]
+    reviewer = org.client("reviewer_a")
+    page = reviewer.get(reverse("todo")).content.decode()
+    assert 'id="bulk-review"' in page and page.count('name="evaluation"') == 2  # not his own
+
+    refused = reviewer.post(reverse("todo_bulk"), {"action": "return", "evaluation": ids},
+                            follow=True).content.decode()
+    assert "须填写退回意见" in refused
+    assert org.client("filler_b").post(reverse("todo_bulk"), {
+        "action": "approve", "evaluation": ids}).status_code == 302
+    assert set(Evaluation.objects.values_list("stage", flat=True)) == {0}  # nothing moved
+
+    done = reviewer.post(reverse("todo_bulk"), {"action": "approve", "evaluation": ids},
+                         follow=True).content.decode()
+    assert "已通过 2 份评价表" in done and "未能通过" in done  # his own form is refused
+    stages = dict(Evaluation.objects.values_list("pk", "waiting"))
+    assert [stages[e.pk] for e in (*forms, own)] == ["department", "department", "unit"]

@@ -67,6 +67,7 @@ urlpatterns = [
     path("tasks/", tasks.task_list, name="task_list"),
     path("tasks/<int:pk>/", tasks.task_progress, name="task_progress"),
     path("todo/", tasks.todo, name="todo"),
+    path("todo/bulk/", tasks.todo_bulk, name="todo_bulk"),
     path("spotcheck/", spotcheck.spotcheck_page, name="spotcheck"),
     path("spotcheck/sample.xlsx", spotcheck.spotcheck_export, name="spotcheck_export"),
     path("dashboard/units/<int:unit_id>/", dashboard.dashboard_unit, name="dashboard_unit"),
