@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import os
 import signal
 import socket
@@ -12,6 +14,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -82,10 +85,27 @@ def get(port: int, host_header: str, path: str = "/login/") -> int:
     url = f"http://127.0.0.1:{port}{path}"
     request = urllib.request.Request(url, headers={"Host": host_header})
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:
+        with urllib.request.urlopen(request, timeout=30) as response:
             return int(response.status)
     except urllib.error.HTTPError as error:
         return int(error.code)
+    except OSError:  # not answering yet
+        return 0
+
+
+def api(port: int, user: str, path: str, body: dict[str, Any] | None = None) -> Any:
+    """One API call on a new connection, signed in with HTTP Basic (demo password)."""
+    token = base64.b64encode(f"{user}:jixiao-demo-2024".encode()).decode()
+    headers = {"Authorization": f"Basic {token}", "Content-Type": "application/json"}
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=data,
+                                     headers=headers)
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read())
+
+
+def submitted(port: int) -> int:
+    return int(api(port, "caizheng", "/api/dashboard")["statuses"].get("已提交", 0))
 
 
 def wait_until(check: Callable[[], bool], seconds: float = 90) -> bool:
@@ -119,14 +139,14 @@ def test_serve_on_all_interfaces_with_processes_stops_on_sigterm(tmp_path: Path)
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("JIXIAO_", "DJANGO_"))}
     command = [sys.executable, "-m", "jixiao.cli.main", "serve", "--host", "0.0.0.0",
-               "--port", str(port), "--data-dir", str(data), "--processes", "2"]
+               "--port", str(port), "--data-dir", str(data), "--processes", "2", "--demo"]
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
     try:
         def apps() -> list[int]:
             return [p for p, c in children_of(process.pid).items() if "jixiao.web.server" in c]
 
-        assert wait_until(lambda: len(apps()) == 2 and get(port, "localhost") == 200)
+        assert wait_until(lambda: len(apps()) == 2 and get(port, "localhost") == 200, 180)
         workers = [p for p, c in children_of(process.pid).items() if "jixiao.web.worker" in c]
         assert len(workers) == 1
         other = next(
@@ -137,6 +157,14 @@ def test_serve_on_all_interfaces_with_processes_stops_on_sigterm(tmp_path: Path)
         assert get(port, "evil.example.com") == 400
         assert data.stat().st_mode & 0o777 == 0o700
         assert (data / "jixiao.sqlite3").stat().st_mode & 0o077 == 0
+        # a change made through one process is seen at once by every process (new
+        # connections land on either): sessions, aggregates and counters are in the database
+        before = {submitted(port) for _ in range(8)}
+        assert len(before) == 1
+        draft = api(port, "tianbao", "/api/evaluations?status=draft&limit=1")[0]
+        api(port, "tianbao", f"/api/evaluations/{draft['id']}/transition",
+            {"action": "submit", "version": draft["version"]})
+        assert {submitted(port) for _ in range(8)} == {before.pop() + 1}
         first, second = apps()
         os.kill(first, signal.SIGKILL)
         assert wait_until(lambda: first not in apps() and len(apps()) == 2)

@@ -24,6 +24,8 @@ def machine_prefix() -> str:
 
 
 def _alive(pid: int) -> bool:
+    if os.name != "posix":  # os.kill(pid, 0) would end the process on Windows
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -69,7 +71,11 @@ class Worker:
         self.worker_id = ""
 
     def start(self) -> None:
-        self.process = subprocess.Popen([sys.executable, "-m", "jixiao.web.worker"])
+        # its own session: a Ctrl+C in the terminal must not reach it besides our one SIGTERM
+        # (a second signal makes db_worker abandon the job in hand)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "jixiao.web.worker"], start_new_session=True
+        )
         self.worker_id = f"{machine_prefix()}{self.process.pid}"
 
     def check(self) -> None:
