@@ -50,9 +50,12 @@ def browser() -> Iterator[Any]:
 class Session:
     """One signed-in user in their own browser context."""
 
-    def __init__(self, browser: Any, base: str, username: str) -> None:
+    def __init__(
+        self, browser: Any, base: str, username: str, size: tuple[int, int] = (1400, 900)
+    ) -> None:
         self.base = base
-        self.context = browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 900})
+        viewport = {"width": size[0], "height": size[1]}
+        self.context = browser.new_context(locale="zh-CN", viewport=viewport)
         self.page = self.context.new_page()
         self.page.set_default_timeout(15_000)
         self.page.goto(f"{base}/login/")
@@ -188,6 +191,46 @@ def test_dashboard_renders_charts(
     page.click("#units a >> text=甲单位")
     page.wait_for_url(re.compile(r"/dashboard/units/\d+/"))
     assert evaluation_a.name in page.content()
+
+
+NARROW = """() => [...document.querySelectorAll('th, button, a.button, nav a, label, h1, h2')]
+  .filter(el => el.offsetParent !== null && el.innerText.trim().length >= 2)
+  .filter(el => el.getBoundingClientRect().width
+                < 1.6 * parseFloat(getComputedStyle(el).fontSize))
+  .map(el => el.innerText.trim())"""
+
+
+def test_review_pages_at_1366_and_bulk_approve(
+    browser: Any, live_server: Any, org: Org, clean_a: Evaluation
+) -> None:
+    """At 1366×768 no header, button or link of 抽查, 待办, 报送进度, the dashboard and the
+    editor wraps one character per line; a reviewer ticks a form and passes it in bulk."""
+    from jixiao.web.models import Task
+    from jixiao.web.workflow import transition
+
+    transition(clean_a, user=org.users["filler_a"], action="submit")
+    task = Task.objects.create(name="2024年度自评", year=2024, deadline="2025-03-31",
+                               issuer=org.bureau)
+    task.units.set([org.unit_a, org.unit_b])
+    finance = Session(browser, live_server.url, "finance", (1366, 768))
+    for path in ("/spotcheck/", "/todo/", f"/tasks/{task.pk}/", "/dashboard/",
+                 f"/evaluations/{clean_a.pk}/", "/evaluations/"):
+        page = finance.open(path)
+        assert page.evaluate(NARROW) == [], path
+    page = finance.open("/spotcheck/")
+    with page.expect_download() as download:
+        page.click("#sample-export")
+    assert download.value.suggested_filename.startswith("抽查清单")
+    reviewer = Session(browser, live_server.url, "reviewer_a", (1366, 768))
+    page = reviewer.open("/todo/")
+    assert page.evaluate(NARROW) == []
+    page.check(f'#bulk-review input[value="{clean_a.pk}"]')
+    page.click('#bulk-review button[value="approve"]')
+    expect(page.locator(".messages")).to_contain_text("已通过 1 份评价表")
+    clean_a.refresh_from_db()
+    assert clean_a.waiting == "department"
+    finance.close()
+    reviewer.close()
 
 
 @pytest.mark.skipif(

@@ -6,15 +6,13 @@ changes). Every route goes through :mod:`jixiao.web.scoping`; every write is ver
 
 from __future__ import annotations
 
-from datetime import datetime
-from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from ninja import File, Form, NinjaAPI, Schema
+from ninja import File, Form, NinjaAPI
 from ninja import Status as Reply
 from ninja.files import UploadedFile
 from ninja.security import HttpBasicAuth, HttpBearer, SessionAuth
@@ -22,6 +20,20 @@ from ninja.security import HttpBasicAuth, HttpBearer, SessionAuth
 from jixiao.errors import JixiaoError
 from jixiao.model.io import document_from_data
 from jixiao.web import exports, scoping, services, throttle, tokens, workflow
+from jixiao.web.api_schemas import (
+    AcceptIn,
+    DocumentIn,
+    EvaluationDetail,
+    EvaluationIn,
+    EvaluationSummary,
+    EventOut,
+    ImportOut,
+    Me,
+    PreviewIn,
+    RestoreIn,
+    TransitionIn,
+    UnitOut,
+)
 from jixiao.web.dashboard import overview
 from jixiao.web.imports import accept_items
 from jixiao.web.models import Evaluation, Event, ImportBatch
@@ -98,126 +110,6 @@ def _forbidden(request: HttpRequest, error: PermissionDenied) -> HttpResponse:
 @api.exception_handler(ValidationError)
 def _invalid(request: HttpRequest, error: ValidationError) -> HttpResponse:
     return api.create_response(request, {"detail": "；".join(error.messages)}, status=422)
-
-
-class Me(Schema):
-    username: str
-    role: str | None
-    role_label: str | None
-    unit_id: int | None
-    unit: str | None
-
-
-class UnitOut(Schema):
-    id: int
-    name: str
-    kind: str
-    parent_id: int | None
-
-
-class EvaluationSummary(Schema):
-    id: int
-    unit_id: int
-    unit: str
-    year: int | None
-    form_type: str
-    name: str
-    status: str
-    pack: str
-    pack_used: str
-    computed_total: Decimal | None
-    claimed_total: Decimal | None
-    grade: str
-    execution_rate: Decimal | None
-    error_count: int
-    warning_count: int
-    info_count: int
-    updated_at: datetime
-    version: int
-    stage: int
-    chain: list[str]
-
-
-class FindingOut(Schema):
-    code: str
-    severity: str
-    title: str
-    message: str
-    location: str
-    form_index: int | None
-    indicator_index: int | None
-    claimed: str
-    expected: str
-
-
-class EvaluationDetail(EvaluationSummary):
-    document: dict[str, Any]
-    result: dict[str, Any]
-    findings: list[FindingOut]
-    allowed_actions: list[str]
-
-
-class EvaluationIn(Schema):
-    unit_id: int
-    document: dict[str, Any]
-    pack: str = "auto"
-
-
-class DocumentIn(Schema):
-    document: dict[str, Any]
-    version: int
-
-
-class PreviewIn(Schema):
-    document: dict[str, Any] | None = None
-
-
-class TransitionIn(Schema):
-    action: Literal["submit", "withdraw", "return", "approve", "reopen"]
-    comment: str = ""
-    version: int | None = None
-
-
-class RestoreIn(Schema):
-    number: int
-
-
-class EventOut(Schema):
-    id: int
-    user: str | None
-    action: str
-    from_status: str
-    to_status: str
-    comment: str
-    changes: list[str]
-    created_at: datetime
-
-
-class ImportItemOut(Schema):
-    id: int
-    filename: str
-    form_type: str
-    name: str
-    indicator_count: int
-    computed_total: Decimal | None
-    error_count: int
-    warning_count: int
-    error: str
-    evaluation_id: int | None
-    findings: list[dict[str, Any]]
-
-
-class ImportOut(Schema):
-    id: int
-    unit_id: int
-    state: str
-    total: int
-    processed: int
-    items: list[ImportItemOut]
-
-
-class AcceptIn(Schema):
-    items: list[int]
 
 
 def _summary(evaluation: Evaluation) -> dict[str, Any]:

@@ -63,7 +63,9 @@ def _same(value: Any) -> Any:
     return value
 
 
-def _sheet(workbook: Workbook, title: str, headers: list[str], rows: Iterable[list[Any]]) -> None:
+def write_sheet(
+    workbook: Workbook, title: str, headers: list[str], rows: Iterable[list[Any]]
+) -> None:
     """A sheet of plain values: text is never a formula (``=…`` is stored as quoted text)."""
     sheet = workbook.create_sheet(title)
     sheet.append(headers)
@@ -109,14 +111,14 @@ def summary_workbook(
         ("指标全部满分", "all_full_marks", lambda v: "是" if v else ""),
     ]
     rows = queryset.order_by("unit__path", "year", "name").values_list(*(c[1] for c in columns))
-    _sheet(
+    write_sheet(
         workbook,
         "评价表",
         [c[0] for c in columns],
         ([c[2](v) for c, v in zip(columns, row, strict=True)] for row in rows.iterator()),
     )
     data = overview(units, year)
-    _sheet(
+    write_sheet(
         workbook,
         "按单位",
         ["主管部门", "单位", "评价表数", "已报送", "平均应得分", "最低应得分", "错误", "已通过",
@@ -136,7 +138,7 @@ def summary_workbook(
             for u in data.units
         ),
     )
-    _sheet(
+    write_sheet(
         workbook,
         "审核问题",
         ["代码", "规则", "问题数", "涉及评价表"],

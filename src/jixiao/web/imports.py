@@ -75,11 +75,15 @@ def _recognize_file(batch: ImportBatch, path: Path, name: str) -> list[ImportIte
 
 
 def process_batch(batch_id: int) -> None:
-    """Recognize every stored file of the batch, recording progress after each file."""
+    """Recognize every stored file of the batch, recording progress after each file (with
+    the file's items, in one transaction), so a job requeued after its worker was stopped
+    resumes after the last file recorded."""
     batch = ImportBatch.objects.get(pk=batch_id)
+    if batch.state not in (ImportBatch.State.PENDING, ImportBatch.State.RUNNING):
+        return
     ImportBatch.objects.filter(pk=batch_id).update(state=ImportBatch.State.RUNNING)
     folder = batch_folder(batch)
-    for entry in batch.files:
+    for entry in batch.files[batch.processed :]:
         try:
             items = _recognize_file(batch, folder / entry["stored"], entry["name"])
         except Exception:  # one broken file must not stop the batch

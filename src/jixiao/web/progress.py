@@ -25,6 +25,11 @@ WAITING_FOR = {
     Role.ADMIN: ("finance",),
 }
 
+SHOWN = 200  # rows of each 待办 list (the heading gives the full count)
+# the columns the 待办 lists show: a form's document and scores are never loaded there
+LISTED = ("id", "name", "status", "waiting", "computed_total", "error_count", "updated_at",
+          "unit__name")
+
 
 def tasks_for(user: User) -> QuerySet[Task]:
     """Tasks issued within the user's scope or addressed to one of the user's units."""
@@ -98,11 +103,16 @@ def overdue(task: Task, row: UnitProgress, today: date | None = None) -> bool:
 
 def todo(user: User) -> dict[str, Any]:
     """What waits for this user: forms to review at the user's level (not ones the user wrote
-    or submitted), forms to fill or correct, and tasks the user's unit has not reported."""
+    or submitted), forms of the user's own unit to fill or correct (a bureau evaluator is not
+    asked to fill every unit's drafts), and tasks the user's unit has not reported."""
     actor = scoping.actor_for(user)
     if actor is None:
-        return {"review": [], "fill": [], "tasks": []}
-    visible = scoping.evaluations_for(user).select_related("unit", "task")
+        return {"review": [], "fill": [], "tasks": [], "review_total": 0, "fill_total": 0}
+    visible = (
+        scoping.evaluations_for(user)
+        .select_related("unit")
+        .only(*LISTED)
+    )
     review: QuerySet[Evaluation] = Evaluation.objects.none()
     if levels := WAITING_FOR.get(actor.role):
         review = (
@@ -113,7 +123,8 @@ def todo(user: User) -> dict[str, Any]:
         )
     fill: QuerySet[Evaluation] = Evaluation.objects.none()
     if actor.role in scoping.EDIT_ROLES:
-        fill = visible.filter(status__in=[Status.RETURNED, Status.DRAFT]).order_by(
+        own = visible if actor.unit is None else visible.filter(unit=actor.unit)
+        fill = own.filter(status__in=[Status.RETURNED, Status.DRAFT]).order_by(
             "-status", "updated_at"
         )
     open_tasks = []
@@ -124,4 +135,5 @@ def todo(user: User) -> dict[str, Any]:
             ).exists()
             if not done:
                 open_tasks.append(task)
-    return {"review": review[:200], "fill": fill[:200], "tasks": open_tasks}
+    return {"review": review[:SHOWN], "fill": fill[:SHOWN], "tasks": open_tasks,
+            "review_total": review.count(), "fill_total": fill.count()}

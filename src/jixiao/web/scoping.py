@@ -43,6 +43,11 @@ class Actor:
     def can_create(self) -> bool:
         return self.role in EDIT_ROLES
 
+    @property
+    def can_spotcheck(self) -> bool:
+        """抽查 is for those who review across units."""
+        return self.role in (Role.DEPT_REVIEWER, Role.FINANCE, Role.ADMIN)
+
 
 def actor_for(user: AnyUser) -> Actor | None:
     """The user's role and scope, cached on the user object for the request."""

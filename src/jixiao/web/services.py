@@ -17,6 +17,7 @@ from jixiao.model import Document
 from jixiao.model.io import document_from_data, dump_json
 from jixiao.rules.infer import resolve_pack
 from jixiao.scoring import DocumentResult, FormResult, score_document
+from jixiao.web import spotcheck
 from jixiao.web.models import Evaluation, FindingRecord
 from jixiao.web.packs import check_pack, without_rule_choice
 
@@ -206,6 +207,8 @@ def apply_assessment(evaluation: Evaluation, assessment: Assessment) -> list[Fin
     evaluation.error_count = assessment.count(Severity.ERROR)
     evaluation.warning_count = assessment.count(Severity.WARNING)
     evaluation.info_count = assessment.count(Severity.INFO)
+    evaluation.deviation_notes = spotcheck.deviation_notes(evaluation.document)
+    evaluation.narrative_sig = spotcheck.signature(spotcheck.narrative_text(evaluation.document))
     return [finding_record(evaluation, finding) for finding in assessment.findings]
 
 

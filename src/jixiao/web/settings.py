@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from platformdirs import user_data_dir
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -29,8 +30,18 @@ def _flag(name: str) -> bool:
 
 
 def _data_dir() -> Path:
+    """The data folder, created private (0700); one left open to others is closed again
+    (database, secret key and evidence files are inside)."""
     folder = Path(os.environ.get("JIXIAO_DATA_DIR") or user_data_dir("jixiao", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if os.name == "posix" and folder.stat().st_mode & 0o077:
+        try:
+            folder.chmod(0o700)
+        except PermissionError as error:
+            raise ImproperlyConfigured(
+                f"[E130] 数据目录 {folder} 其他用户可以访问，且无法改为仅本用户可访问（0700）："
+                f"{error.strerror}。请由该目录的所有者运行，或换一个数据目录。"
+            ) from error
     return folder
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
+from django.apps.registry import Apps
 from django.db import transaction
 from django.db.models import Count
 
@@ -43,12 +44,16 @@ def bin_of(value: Decimal, bins: list[tuple[str, Decimal | None, Decimal | None]
     return bins[-1][0]
 
 
-def refresh(unit_id: int, year: int | None) -> None:
+def refresh(unit_id: int, year: int | None, apps: Apps | None = None) -> None:
     """Rewrite the figures of one unit and year from its evaluations (call inside the
-    transaction that changed one of them)."""
+    transaction that changed one of them). ``apps``: a migration's historical models."""
+    evaluations, findings, aggregates = (
+        (Evaluation, FindingRecord, UnitStats) if apps is None else
+        tuple(apps.get_model("jixiao", n) for n in ("Evaluation", "FindingRecord", "UnitStats"))
+    )
     key = year or 0
-    row, _ = UnitStats.objects.select_for_update().get_or_create(unit_id=unit_id, year=key)
-    forms = Evaluation.objects.filter(unit_id=unit_id, is_active=True)
+    row, _ = aggregates.objects.select_for_update().get_or_create(unit_id=unit_id, year=key)
+    forms = evaluations.objects.filter(unit_id=unit_id, is_active=True)
     forms = forms.filter(year=year) if year else forms.filter(year__isnull=True)
     statuses: Counter[str] = Counter()
     scores: list[Decimal] = []
@@ -76,7 +81,7 @@ def refresh(unit_id: int, year: int | None) -> None:
         if rate is not None:
             execution_bins[bin_of(rate, EXECUTION_BINS)] += 1
     codes = (
-        FindingRecord.objects.filter(evaluation_id__in=counted_ids)
+        findings.objects.filter(evaluation_id__in=counted_ids)
         .values_list("code", "title")
         .annotate(n=Count("id"), forms=Count("evaluation", distinct=True))
         .order_by()
@@ -92,11 +97,16 @@ def refresh(unit_id: int, year: int | None) -> None:
     row.save()
 
 
-def rebuild() -> int:
-    """Recompute every row (after an upgrade or a bulk load); returns how many."""
-    keys = set(Evaluation.objects.values_list("unit_id", "year").distinct().order_by())
+def rebuild(apps: Apps | None = None) -> int:
+    """Recompute every row (after an upgrade or a bulk load: ``manage.py rebuild_stats``,
+    migration 0003); returns how many."""
+    evaluations, aggregates = (
+        (Evaluation, UnitStats) if apps is None else
+        (apps.get_model("jixiao", "Evaluation"), apps.get_model("jixiao", "UnitStats"))
+    )
+    keys = set(evaluations.objects.values_list("unit_id", "year").distinct().order_by())
     with transaction.atomic():
-        UnitStats.objects.all().delete()
+        aggregates.objects.all().delete()
         for unit_id, year in keys:
-            refresh(unit_id, year)
+            refresh(unit_id, year, apps)
     return len(keys)

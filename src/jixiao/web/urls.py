@@ -8,7 +8,15 @@ from django.urls import path
 from django.views.generic import RedirectView
 
 from jixiao.web.api import api
-from jixiao.web.views import dashboard, evaluations, exports, findings, imports, tasks
+from jixiao.web.views import (
+    dashboard,
+    evaluations,
+    exports,
+    findings,
+    imports,
+    spotcheck,
+    tasks,
+)
 from jixiao.web.views.accounts import (
     PasswordChange,
     ThrottledAdminLoginView,
@@ -59,6 +67,9 @@ urlpatterns = [
     path("tasks/", tasks.task_list, name="task_list"),
     path("tasks/<int:pk>/", tasks.task_progress, name="task_progress"),
     path("todo/", tasks.todo, name="todo"),
+    path("todo/bulk/", tasks.todo_bulk, name="todo_bulk"),
+    path("spotcheck/", spotcheck.spotcheck_page, name="spotcheck"),
+    path("spotcheck/sample.xlsx", spotcheck.spotcheck_export, name="spotcheck_export"),
     path("dashboard/units/<int:unit_id>/", dashboard.dashboard_unit, name="dashboard_unit"),
     path("api/", api.urls),
     path("admin/login/", ThrottledAdminLoginView.as_view(), name="admin_login"),

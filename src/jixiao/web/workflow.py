@@ -155,7 +155,23 @@ def create_evaluation(
     if chain:
         evaluation.chain = chain
     save_document(evaluation, document, user=user, action=action)
+    if task is None and (found := task_for(evaluation)) is not None:
+        evaluation.task, evaluation.chain = found, list(found.chain)
+        Evaluation.objects.filter(pk=evaluation.pk).update(task=found, chain=evaluation.chain)
     return evaluation
+
+
+def task_for(evaluation: Evaluation) -> Task | None:
+    """The 自评任务 a form answers when none was named: an active task addressed to its unit
+    for its year (and form type, when the task names one), the earliest deadline first."""
+    if evaluation.year is None:
+        return None
+    return (
+        Task.objects.filter(is_active=True, units=evaluation.unit_id, year=evaluation.year)
+        .filter(form_type__in=["", evaluation.form_type])
+        .order_by("deadline", "id")
+        .first()
+    )
 
 
 def approval_blockers(evaluation: Evaluation) -> list[str]:
@@ -204,12 +220,12 @@ def transition(
         current.waiting = scoping.current_level(current) or ""
         current.save(update_fields=[
             "status", "stage", "approvers", "submitted_by", "waiting", "chain", "version",
-            "updated_at",
+            "updated_at", "task",
         ])
         _event(current, user, action, before, comment=comment, level=level)
         stats.refresh(current.unit_id, current.year)
     for field in ("status", "stage", "approvers", "submitted_by_id", "waiting", "chain", "version",
-                  "updated_at"):
+                  "updated_at", "task_id"):
         setattr(evaluation, field, getattr(current, field))
 
 
@@ -217,6 +233,8 @@ def _apply(evaluation: Evaluation, user: User, action: str) -> None:
     if action == "submit":
         evaluation.status, evaluation.stage, evaluation.approvers = Status.SUBMITTED, 0, []
         evaluation.submitted_by_id = user.pk
+        if evaluation.task_id is None:
+            evaluation.task = task_for(evaluation)
         if evaluation.task_id is not None and evaluation.task is not None:
             evaluation.chain = list(evaluation.task.chain)
     elif action == "withdraw":

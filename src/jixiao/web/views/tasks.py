@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from jixiao.web import progress, scoping
+from jixiao.web import progress, scoping, workflow
 from jixiao.web.forms import TaskForm
 from jixiao.web.models import Role, Status, Task, Unit
 from jixiao.web.tables import sort_filter_page
@@ -108,3 +108,34 @@ def todo(request: HttpRequest) -> HttpResponse:
         "jixiao/todo.html",
         data | {"status_labels": dict(Status.choices), "today": timezone.localdate()},
     )
+
+
+@login_required
+@require_http_methods(["POST"])
+def todo_bulk(request: HttpRequest) -> HttpResponse:
+    """A reviewer's bulk 通过 or 退回 of the forms ticked in 待我审核: each one checked and
+    moved on its own (a form that may not be passed is reported, the others go on)."""
+    user = scoping.signed_in(request)
+    action = request.POST.get("action", "")
+    if action not in ("approve", "return"):
+        raise PermissionDenied("未知操作")
+    comment = request.POST.get("comment", "").strip()
+    if action == "return" and not comment:
+        messages.error(request, "批量退回须填写退回意见。")
+        return redirect("todo")
+    ids = [int(v) for v in request.POST.getlist("evaluation") if v.isdigit()]
+    done, refused = 0, []
+    for evaluation in scoping.evaluations_for(user).filter(pk__in=ids):
+        try:
+            workflow.transition(evaluation, user=user, action=action, comment=comment)
+            done += 1
+        except (PermissionDenied, ValidationError, workflow.Conflict) as error:
+            text = "；".join(error.messages) if isinstance(error, ValidationError) else (
+                error.message if isinstance(error, workflow.Conflict) else str(error))
+            refused.append(f"「{evaluation.name}」{text}")
+    label = "通过" if action == "approve" else "退回"
+    if done:
+        messages.success(request, f"已{label} {done} 份评价表。")
+    for reason in refused[:20]:
+        messages.warning(request, f"未能{label}：{reason}")
+    return redirect("todo")

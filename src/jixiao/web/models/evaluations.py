@@ -1,9 +1,5 @@
-"""Storage: units, people and their roles, evaluations with their findings and history.
-
-An evaluation is stored as the canonical document (``document``: the data of ``dump_json``)
-plus columns copied out of it and out of its scores for listing and dashboards; they are
-recomputed whenever the document is saved (:func:`jixiao.web.services.save_document`).
-"""
+"""Tasks, evaluations and everything kept about them: findings, history, evidence,
+saved versions."""
 
 from __future__ import annotations
 
@@ -12,78 +8,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 
-
-class Unit(models.Model):
-    """A unit in the hierarchy 财政局 → 主管部门 → 预算单位.
-
-    ``path`` lists the ids from the root (``/1/5/23/``) so a subtree is one prefix query.
-    """
-
-    class Kind(models.TextChoices):
-        BUREAU = "bureau", "财政局"
-        DEPARTMENT = "department", "主管部门"
-        UNIT = "unit", "预算单位"
-
-    name = models.CharField("名称", max_length=200)
-    kind = models.CharField("类型", max_length=20, choices=Kind.choices, default=Kind.UNIT)
-    parent = models.ForeignKey(
-        "self",
-        verbose_name="上级",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="children",
-    )
-    path = models.CharField(max_length=255, db_index=True, editable=False, default="")
-    is_active = models.BooleanField("启用", default=True)
-
-    objects: ClassVar[models.Manager[Unit]]
-
-    class Meta:
-        verbose_name = "单位"
-        verbose_name_plural = "单位"
-        ordering: ClassVar[list[str]] = ["path"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
-        parent_path = self.parent.path if self.parent is not None else "/"
-        path = f"{parent_path}{self.pk}/"
-        if path != self.path:
-            old, self.path = self.path, path
-            Unit.objects.filter(pk=self.pk).update(path=path)
-            if old:  # moved: carry the subtree along
-                moved = list(Unit.objects.filter(path__startswith=old).exclude(pk=self.pk))
-                for unit in moved:
-                    unit.path = path + unit.path[len(old) :]
-                Unit.objects.bulk_update(moved, ["path"])
-
-
-class Role(models.TextChoices):
-    FILLER = "filler", "填报人"
-    UNIT_REVIEWER = "unit_reviewer", "单位审核人"
-    DEPT_REVIEWER = "dept_reviewer", "主管部门审核人"
-    FINANCE = "finance", "财政/评价人员"
-    ADMIN = "admin", "管理员"
-
-
-class Profile(models.Model):
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="jixiao_profile"
-    )
-    unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.PROTECT)
-    role = models.CharField("角色", max_length=20, choices=Role.choices, default=Role.FILLER)
-
-    objects: ClassVar[models.Manager[Profile]]
-
-    class Meta:
-        verbose_name = "用户角色"
-        verbose_name_plural = "用户角色"
-
-    def __str__(self) -> str:
-        return f"{self.user} {self.get_role_display()}（{self.unit}）"
+from jixiao.web.models.org import Unit
 
 
 class Status(models.TextChoices):
@@ -192,6 +117,8 @@ class Evaluation(models.Model):
         related_name="+",
     )
     is_active = models.BooleanField("启用", default=True, db_index=True)
+    deviation_notes = models.IntegerField("说明了偏差的指标数", default=0)
+    narrative_sig = models.JSONField("文字指纹", default=list)  # see jixiao.web.spotcheck
 
     objects: ClassVar[models.Manager[Evaluation]]
 
@@ -289,54 +216,6 @@ class Evidence(models.Model):
         ordering: ClassVar[list[str]] = ["uploaded_at", "id"]
 
 
-class ImportBatch(models.Model):
-    """An upload of one or many files, recognized and audited (in the background when large)
-    and shown as a preview before the user accepts it."""
-
-    class State(models.TextChoices):
-        PENDING = "pending", "排队中"
-        RUNNING = "running", "识别中"
-        DONE = "done", "待确认"
-        ACCEPTED = "accepted", "已导入"
-        FAILED = "failed", "失败"
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    unit = models.ForeignKey(Unit, verbose_name="导入到单位", on_delete=models.PROTECT)
-    state = models.CharField(max_length=20, choices=State.choices, default=State.PENDING)
-    total = models.IntegerField(default=0)
-    processed = models.IntegerField(default=0)
-    files = models.JSONField(default=list)  # [{"stored": "0001.docx", "name": "原文件名.docx"}]
-    message = models.TextField(blank=True, default="")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    objects: ClassVar[models.Manager[ImportBatch]]
-
-    class Meta:
-        ordering: ClassVar[list[str]] = ["-created_at", "-id"]
-
-
-class ImportItem(models.Model):
-    """One evaluation recognized in an uploaded file (or the error that file gave)."""
-
-    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="items")
-    filename = models.CharField(max_length=255)
-    document = models.JSONField(null=True)
-    form_type = models.CharField(max_length=40, blank=True, default="")
-    name = models.CharField(max_length=300, blank=True, default="")
-    indicator_count = models.IntegerField(default=0)
-    computed_total = models.DecimalField(max_digits=9, decimal_places=2, null=True)
-    error_count = models.IntegerField(default=0)
-    warning_count = models.IntegerField(default=0)
-    findings = models.JSONField(default=list)
-    error = models.TextField(blank=True, default="")
-    evaluation = models.ForeignKey(Evaluation, null=True, on_delete=models.SET_NULL)
-
-    objects: ClassVar[models.Manager[ImportItem]]
-
-    class Meta:
-        ordering: ClassVar[list[str]] = ["id"]
-
-
 class Version(models.Model):
     """Every saved document of an evaluation, restorable (nothing is overwritten)."""
 
@@ -357,51 +236,4 @@ class Version(models.Model):
         ordering: ClassVar[list[str]] = ["-number"]
         constraints: ClassVar[list[models.BaseConstraint]] = [
             models.UniqueConstraint(fields=["evaluation", "number"], name="one_version_number"),
-        ]
-
-
-class ApiToken(models.Model):
-    """A token for API clients (``Authorization: Bearer …``); only its hash is stored."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
-    )
-    name = models.CharField("用途", max_length=100)
-    digest = models.CharField(max_length=64, unique=True)
-    is_active = models.BooleanField("启用", default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    last_used = models.DateTimeField(null=True, blank=True)
-
-    objects: ClassVar[models.Manager[ApiToken]]
-
-    class Meta:
-        verbose_name = "API 令牌"
-        verbose_name_plural = "API 令牌"
-
-
-class UnitStats(models.Model):
-    """Dashboard figures of one unit and year, rewritten (under a row lock) in the same
-    transaction as every change to one of its evaluations; drafts are counted but never
-    enter averages or distributions."""
-
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="stats")
-    year = models.IntegerField(default=0)  # 0: year unknown
-    total = models.IntegerField(default=0)
-    statuses = models.JSONField(default=dict)  # status → count
-    scored = models.IntegerField(default=0)  # submitted or approved, with a total in range
-    score_sum = models.DecimalField(max_digits=14, decimal_places=2, default=0)
-    lowest = models.DecimalField(max_digits=9, decimal_places=2, null=True)
-    out_of_range = models.IntegerField(default=0)  # totals above full marks, left out
-    errors = models.IntegerField(default=0)
-    full_marks = models.IntegerField(default=0)
-    score_bins = models.JSONField(default=dict)
-    execution_bins = models.JSONField(default=dict)
-    grades = models.JSONField(default=dict)
-    codes = models.JSONField(default=dict)  # code → [findings, evaluations]
-
-    objects: ClassVar[models.Manager[UnitStats]]
-
-    class Meta:
-        constraints: ClassVar[list[models.BaseConstraint]] = [
-            models.UniqueConstraint(fields=["unit", "year"], name="one_stats_row"),
         ]

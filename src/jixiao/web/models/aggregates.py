@@ -1,0 +1,37 @@
+"""Dashboard figures kept per unit and year."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.db import models
+
+from jixiao.web.models.org import Unit
+
+
+class UnitStats(models.Model):
+    """Dashboard figures of one unit and year, rewritten (under a row lock) in the same
+    transaction as every change to one of its evaluations; drafts are counted but never
+    enter averages or distributions."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="stats")
+    year = models.IntegerField(default=0)  # 0: year unknown
+    total = models.IntegerField(default=0)
+    statuses = models.JSONField(default=dict)  # status → count
+    scored = models.IntegerField(default=0)  # submitted or approved, with a total in range
+    score_sum = models.DecimalField(max_digits=14, decimal_places=2, default=0)
+    lowest = models.DecimalField(max_digits=9, decimal_places=2, null=True)
+    out_of_range = models.IntegerField(default=0)  # totals above full marks, left out
+    errors = models.IntegerField(default=0)
+    full_marks = models.IntegerField(default=0)
+    score_bins = models.JSONField(default=dict)
+    execution_bins = models.JSONField(default=dict)
+    grades = models.JSONField(default=dict)
+    codes = models.JSONField(default=dict)  # code → [findings, evaluations]
+
+    objects: ClassVar[models.Manager[UnitStats]]
+
+    class Meta:
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.UniqueConstraint(fields=["unit", "year"], name="one_stats_row"),
+        ]
