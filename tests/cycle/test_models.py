@@ -21,7 +21,7 @@ forms:
   - {source: 财政拨款, amount: 280.00}
   - {source: 其他资金, amount: 20.00}
   annual_goal: 完成30处供水工程维修
-  indicators:
+  indicator_rows:
   - {level1: 产出指标, level2: 数量指标, name: 维修供水工程, target: ">=30处"}
 - type: performance_monitoring
   name: 农村饮水安全巩固提升
@@ -29,7 +29,7 @@ forms:
   funding:
   - {source: 年度资金总额, is_total: true, initial_budget: 300, executed: 120,
      claimed_rate: 40%, forecast: 300}
-  indicators:
+  indicator_rows:
   - level1: 产出指标
     name: 维修供水工程
     target: ">=30处"
@@ -46,8 +46,8 @@ def test_declaration_and_monitoring_round_trip() -> None:
     assert isinstance(monitoring, PerformanceMonitoring)
     assert declaration.total_funding is not None
     assert declaration.total_funding.amount == Decimal("300.00")
-    assert declaration.indicators[0].target_quantity.value == Decimal(30)
-    assert monitoring.month == 7 and monitoring.indicators[0].likelihood == "有可能"
+    assert declaration.indicator_rows[0].target_quantity.value == Decimal(30)
+    assert monitoring.month == 7 and monitoring.indicator_rows[0].likelihood == "有可能"
     again = parse_document_text(dump_yaml(document), file="again.yaml")
     assert again == document
 

@@ -64,7 +64,7 @@ class TargetDeclaration(NumericModel):
     funding: list[DeclaredFunding] = Field(default_factory=list)
     long_term_goal: str | None = Field(default=None, description="长期（总体）目标")
     annual_goal: str | None = Field(default=None, description="年度目标")
-    indicators: list[DeclaredIndicator] = Field(default_factory=list)
+    indicator_rows: list[DeclaredIndicator] = Field(default_factory=list)
     uncertain: list[Uncertainty] = Field(
         default_factory=list, description="识别时无法确定之处"
     )

@@ -70,7 +70,7 @@ class PerformanceMonitoring(NumericModel):
     funding: list[MonitoredFunding] = Field(default_factory=list)
     annual_goal: str | None = Field(default=None, description="年度总体目标")
     goal_progress: str | None = Field(default=None, description="总体目标 1–N月执行情况")
-    indicators: list[MonitoredIndicator] = Field(default_factory=list)
+    indicator_rows: list[MonitoredIndicator] = Field(default_factory=list)
     uncertain: list[Uncertainty] = Field(
         default_factory=list, description="识别时无法确定之处"
     )
