@@ -23,6 +23,9 @@ class DeclaredFunding(NumericModel):
 
     source: str = Field(description="资金来源，如 资金总额 / 其中：财政拨款 / 其他资金")
     is_total: bool = Field(default=False, description="是否资金总额（合计）行")
+    is_sub: bool = Field(
+        default=False, description="其中项（上级/本级等），复述某一来源，不计入合计"
+    )
     amount: Decimal | None = Field(default=None, description="年度金额（申请数）")
     cumulative: Decimal | None = Field(
         default=None, description="项目期内累计金额（上海等地另列的项目资金总额）"

@@ -71,6 +71,8 @@ class PerformanceMonitoring(NumericModel):
     annual_goal: str | None = Field(default=None, description="年度总体目标")
     goal_progress: str | None = Field(default=None, description="总体目标 1–N月执行情况")
     indicator_rows: list[MonitoredIndicator] = Field(default_factory=list)
+    reason: str | None = Field(default=None, description="偏差或不能完成目标原因分析（全表）")
+    measures: str | None = Field(default=None, description="整改措施/相关建议或举措（全表）")
     uncertain: list[Uncertainty] = Field(
         default_factory=list, description="识别时无法确定之处"
     )
