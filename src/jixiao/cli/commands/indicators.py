@@ -30,16 +30,17 @@ def register(app: typer.Typer) -> None:
 
         found = search(library(extra or []), query, level=level, sector=sector)
         if as_json:
-            rows = [{**e.indicator.model_dump(mode="json"), "level": e.level,
+            data = [{**e.indicator.model_dump(mode="json"), "level": e.level,
                      "sector": e.sector, "source": e.source} for e in found]  # fmt: skip
-            typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+            typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
             return
         if not found:
             typer.echo(f"指标库中没有与“{query}”相关的指标")
             raise typer.Exit(1)
         console = Console()
         sources = list(dict.fromkeys(entry.source for entry in found))
-        rows = [(item.name, entry.level, "／".join(p for p in (item.level1, item.level2) if p),
+        rows: list[tuple[str, ...]] = [
+                (item.name, entry.level, "／".join(p for p in (item.level1, item.level2) if p),
                  item.direction, item.unit or "", item.typical or "", item.explanation or "",
                  f"[{sources.index(entry.source) + 1}]")
                 for entry in found for item in (entry.indicator,)]  # fmt: skip
