@@ -106,3 +106,30 @@ def test_self_evaluation_is_left_to_the_engine(tmp_path: Path) -> None:
     WRITERS["docx"]({"title": "项目支出绩效自评表", "rows": rows}, path)
     kinds = [f.type for f in ingest(path).document.forms]
     assert kinds == ["project_self_evaluation"]
+
+
+def test_blank_self_evaluation_under_its_title_is_not_a_declaration(tmp_path: Path) -> None:
+    """A self-evaluation printed with its indicator grid only (no actuals yet) is still a
+    self-evaluation: its title says so, and its funding block prints 全年执行数."""
+    rows = [["项目名称", "示例项目", "<", "<", "<"],
+            ["项目资金（元）", "年初预算数", "全年预算数", "全年执行数", "执行率"],
+            ["年度资金总额", "20000.00", "20000.00", "9034", "45.17%"],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "<"],
+            ["产出指标", "数量指标", "经费使用率", "", "<"]]  # fmt: skip
+    for fmt, writer in WRITERS.items():
+        path = tmp_path / f"blank.{fmt}"
+        writer({"title": "财政项目支出绩效自评表", "year_line": "（2022年度）", "rows": rows},
+               path)
+        kinds = {f.type for f in ingest(path).document.forms}
+        assert not kinds & {"target_declaration", "performance_monitoring"}, (fmt, kinds)
+
+
+def test_no_corpus_document_is_taken_for_a_cycle_form() -> None:
+    from helpers import shared_dir
+
+    shared = shared_dir()
+    if shared is None or not (shared / "corpus").is_dir():
+        pytest.skip("../shared/corpus 不存在")
+    for path in sorted((shared / "corpus").glob("*.docx")):
+        kinds = {f.type for f in ingest(path).document.forms}
+        assert not kinds & {"target_declaration", "performance_monitoring"}, path.name

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 DECLARATION = "target_declaration"
 MONITORING = "performance_monitoring"
+OTHER = "other"  # a title naming another kind of form
 _MONTHS_RE = re.compile(r"1\s*[-—–~至到]\s*(\d{1,2})\s*月")
 _HALF_RE = re.compile(r"半年|上半年")
 _AMOUNT_RE = re.compile(r"([+-]?\d[\d,]*(?:\.\d+)?)\s*(万元|元|亿元)?")
@@ -56,7 +57,7 @@ class CycleVocabulary:
             return None
         for kind, words in self.titles.items():
             if any(word in k for word in words):
-                return kind
+                return kind  # "other" first: a 自评表 that names its 绩效目标 is a 自评表
         return None
 
     def funding_label(self, text: str) -> tuple[bool, bool] | None:
@@ -83,7 +84,8 @@ def cycle_vocabulary() -> CycleVocabulary:
     text = resources.files("jixiao.ingest.recognize").joinpath("cycle.yaml").read_text("utf-8")
     data = yaml.safe_load(text)
     return CycleVocabulary(
-        titles={kind: tuple(key(w) for w in words) for kind, words in data["titles"].items()},
+        titles={kind: tuple(key(w) for w in data["titles"][kind])
+                for kind in (OTHER, DECLARATION, MONITORING)},
         labels=WordTable(data["labels"]),
         funding_total=_words(data, "funding_total"),
         funding_parts=_words(data, "funding_parts"),
@@ -174,6 +176,8 @@ def kind_of_grid(grid: Grid, hint: str | None) -> str | None:
         if len(cells) == 1:
             title = title or vocab.title_kind(cells[0].text)
     hint = title or hint
+    if hint == OTHER:
+        return None
     strong_m, weak_m = monitoring_signs(lines, vocab)
     if strong_m or (weak_m and hint == MONITORING):
         return MONITORING
@@ -200,6 +204,8 @@ def split_cycle(raw: RawDocument) -> tuple[RawDocument, list[Claimed]]:
                 hint = (kind, flat(block.text))
             elif hint is not None and len(key(block.text)) <= 20:
                 hint = (hint[0], hint[1] + flat(block.text))  # the "（2024年度）" line
+            elif len(key(block.text)) > 45:
+                hint = None  # prose between a title and a table: the title is not its caption
             last = None if kind is not None else last
             continue
         found = kind_of_grid(block, hint[0] if hint else None)

@@ -55,16 +55,17 @@ def _grid_header(lines: Lines, r: int, vocab: CycleVocabulary) -> dict[str, int]
 
 
 def declaration_signs(lines: Lines, vocab: CycleVocabulary) -> tuple[bool, bool]:
-    """(strong, weak): an indicator grid with targets and no actuals, beside funding or goal
-    labels (strong), or alone (weak: needs a title)."""
+    """(strong, weak): an indicator grid with targets and no actuals anywhere in the table
+    (no 实际完成值, 得分, 执行数 column), beside funding or goal labels (strong), or alone
+    (weak: needs a title)."""
     grid = actuals = labelled = False
     for r in range(1, lines.grid.height + 1):
         cells = lines.cells(r)
-        if _grid_header(lines, r, vocab) is not None:
-            grid = True
-            actuals = actuals or any(
-                any(word in key(c.text) for word in _ACTUAL_WORDS) for c in cells
-            )
+        grid = grid or _grid_header(lines, r, vocab) is not None
+        actuals = actuals or any(
+            len(key(c.text)) <= 12 and any(word in key(c.text) for word in _ACTUAL_WORDS)
+            for c in cells
+        )
         labelled = labelled or any(
             vocab.funding_label(c.text) is not None
             or vocab.goal_long.exact_field(c.text) is not None
