@@ -131,11 +131,11 @@ class Lines:
     grid: Grid
 
     def cells(self, r: int) -> list[Cell]:
-        seen: list[Cell] = []
+        seen: dict[int, Cell] = {}  # by identity: a merged cell covers several positions
         for cell in self.grid.dense()[r - 1]:
-            if cell is not None and cell.text.strip() and cell not in seen:
-                seen.append(cell)
-        return seen
+            if cell is not None and id(cell) not in seen and cell.text.strip():
+                seen[id(cell)] = cell
+        return list(seen.values())
 
     def carried(self, r: int, c: int) -> Cell | None:
         row = self.grid.dense()[r - 1]
