@@ -133,3 +133,16 @@ def test_no_corpus_document_is_taken_for_a_cycle_form() -> None:
     for path in sorted((shared / "corpus").glob("*.docx")):
         kinds = {f.type for f in ingest(path).document.forms}
         assert not kinds & {"target_declaration", "performance_monitoring"}, path.name
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_guangxi_template_names_indicators_in_the_second_level(fmt: str, tmp_path: Path) -> None:
+    expect, form, _ = _read("guangxi_2021_declaration_template.yaml", fmt, tmp_path)
+    assert isinstance(form, TargetDeclaration)
+    for field in ("name", "department", "unit", "year"):
+        assert getattr(form, field) == expect[field], field
+    got = [(i.level1, i.name, i.weight, i.target, i.level2) for i in form.indicator_rows]
+    assert got == [(e["level1"], e["name"], Decimal(e["weight"]), e["target"], None)
+                   for e in expect["indicators"]]  # fmt: skip
+    assert all(i.explanation for i in form.indicator_rows)  # 指标内容 kept as the explanation
+    assert all(line.amount is None for line in form.funding)  # blank in the template

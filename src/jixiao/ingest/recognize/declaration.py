@@ -35,7 +35,11 @@ from jixiao.model import (
 )
 from jixiao.model.declaration import GoalPeriod
 
-_ACTUAL_WORDS = ("得分", "实际", "完成值", "业绩值", "完成情况", "执行情况", "执行数", "自评")
+# Column headers of actuals (a self-evaluation or a monitoring form), as a whole cell.
+_ACTUAL_HEADER = re.compile(
+    r"(?:自评|指标|实际|评价|考核)?得分|实际(?:完成)?(?:值|情况|数)?|.{0,6}完成值|.{0,6}执行数"
+    r"|.{0,6}执行情况|.{0,6}完成情况|业绩值|.{0,4}执行率|自评.{0,6}"
+)
 _LONG_WORDS = ("长期", "总体", "总目标", "中长期")
 _ANNUAL_WORDS = ("年度", "本年")
 
@@ -62,10 +66,7 @@ def declaration_signs(lines: Lines, vocab: CycleVocabulary) -> tuple[bool, bool]
     for r in range(1, lines.grid.height + 1):
         cells = lines.cells(r)
         grid = grid or _grid_header(lines, r, vocab) is not None
-        actuals = actuals or any(
-            len(key(c.text)) <= 12 and any(word in key(c.text) for word in _ACTUAL_WORDS)
-            for c in cells
-        )
+        actuals = actuals or any(_ACTUAL_HEADER.fullmatch(key(c.text)) for c in cells)
         labelled = labelled or any(
             vocab.funding_label(c.text) is not None
             or vocab.goal_long.exact_field(c.text) is not None
@@ -86,6 +87,7 @@ class _Reading:
     period: GoalPeriod = "annual"
     goal_columns: dict[str, int] = field(default_factory=dict)
     last_levels: tuple[str | None, str | None] = (None, None)
+    third: bool = False  # the name column is headed 三级指标 (not 指标内容)
 
     def row(self, lines: Lines, r: int) -> None:
         cells = [c for c in lines.cells(r) if c.row == r]
@@ -95,6 +97,8 @@ class _Reading:
         header = _grid_header(lines, r, self.vocab)
         if header is not None:
             self.columns, self.last_levels = header, (None, None)
+            named = lines.carried(r, header["name"]) if "name" in header else None
+            self.third = named is not None and key(named.text).startswith("三级")
             self._section(lines.cells(r))
             return
         if self.columns is not None and self._indicator(lines, r):
@@ -167,19 +171,26 @@ class _Reading:
             return cell if cell is not None and (carried or cell.row == r) else None
 
         name_cell = at("name") or (at("level2") if "name" not in columns else None)
+        explained: Cell | None = None
+        second = at("level2")
+        if "name" in columns and not self.third and second is not None and not _category(
+                second.text):  # fmt: skip
+            explained, name_cell = at("name"), second  # 二级 names it, 指标内容 explains it
         level1 = text_of(at("level1", carried=True)) or self.last_levels[0]
         if name_cell is None or level1 is None or text_of(name_cell) is None:
             return False
-        level2 = text_of(at("level2", carried=True)) or (
-            self.last_levels[1] if "name" in columns and at("level1") is None else None)
+        level2 = None if explained is not None or name_cell is second else (
+            text_of(at("level2", carried=True)) or (
+                self.last_levels[1] if at("level1") is None else None))  # fmt: skip
         self.last_levels = (level1, level2)
         if self.vocab.labels.exact_field(name_cell.text) is not None:
             return False
         values = {f: text_of(at(f)) for f in ("target", "explanation", "notes")}
+        values["explanation"] = values["explanation"] or text_of(explained)
         weight_cell = at("weight")
         indicator = DeclaredIndicator(
             period=self.period, level1=level1,
-            level2=level2 if "name" in columns else None,
+            level2=level2,
             name=text_of(name_cell) or "", weight=parse_decimal(weight_cell.text)
             if weight_cell is not None else None, **values,
             sources={f: lines.ref(c) for f in ("name", "target", "weight", "explanation")
@@ -187,6 +198,16 @@ class _Reading:
         )  # fmt: skip
         self.rows.append(indicator)
         return True
+
+
+_CATEGORY_WORDS = ("指标", "数量", "质量", "时效", "成本", "效益", "满意度", "产出", "可持续")
+
+
+def _category(text: str) -> bool:
+    """A 二级 category (数量指标, 社会效益 …) rather than the name of an indicator."""
+    k = key(text)
+    return k.endswith("指标") or any(k.startswith(word) for word in _CATEGORY_WORDS) or (
+        len(k) <= 4 and any(word in k for word in _CATEGORY_WORDS))
 
 
 _PAIR_RE = re.compile(r"[:：]?\s*([+-]?\d[\d,]*(?:\.\d+)?)?")
