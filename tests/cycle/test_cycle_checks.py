@@ -52,3 +52,12 @@ def test_national_template_findings(tmp_path: Path) -> None:
         ("JX805", "error", 0),  # 有可能: a cause ticked, no measure
         ("JX805", "error", 1),  # 完全不可能: neither
     ]
+
+
+def test_missing_measure_is_only_a_warning_when_the_form_has_no_place_for_it(
+        tmp_path: Path) -> None:
+    form = copy.deepcopy(TICKS)
+    form["rows"] = [row[:-1] for row in form["rows"]]  # no 整改措施 column
+    unexplained = [f for f in _findings(form, tmp_path) if f.code == "JX805"]
+    assert [f.severity for f in unexplained] == [Severity.WARNING, Severity.WARNING]
+    assert all("没有整改措施栏" in f.message for f in unexplained)

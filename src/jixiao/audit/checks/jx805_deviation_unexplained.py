@@ -39,7 +39,7 @@ class DeviationUnexplained(Check):
     title = "偏差未说明原因或措施"
     family = "monitoring"
     severity = Severity.ERROR
-    rests_on = frozenset({"column:likelihood", "column:measures"})
+    rests_on = frozenset({"column:likelihood", "column:measures", "column:reason"})
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in monitorings(context):

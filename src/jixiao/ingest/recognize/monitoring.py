@@ -100,6 +100,18 @@ class _Reading:
     goal_columns: dict[str, int] = field(default_factory=dict)
     month: int | None = None
     last_levels: tuple[str | None, str | None] = (None, None)
+    places: set[str] = field(default_factory=set)  # the columns and rows the form prints
+
+    def unprinted(self) -> list[Uncertainty]:
+        """What the form has no place for: a missing cause or measure is then not its fault."""
+        missing = []
+        if self.rows and "measures" not in self.places:
+            missing.append(Uncertainty(aspect="column", subject="measures",
+                                       reason="表中没有整改措施栏"))
+        if self.rows and not self.places & {"reason", "causes"}:
+            missing.append(Uncertainty(aspect="column", subject="reason",
+                                       reason="表中没有偏差原因栏"))
+        return missing
 
     def row(self, lines: Lines, r: int) -> None:
         cells = [c for c in lines.cells(r) if c.row == r]
@@ -113,6 +125,7 @@ class _Reading:
             self.money, self.columns = money, header
             self.last_levels = (None, None)
             self.causes, self.options = {}, {}
+            self.places.update(header or {})
             if header is not None and "to_date" in header:
                 self._to_date_role(lines, lines.carried(r, header["to_date"]))
             return
@@ -222,6 +235,8 @@ class _Reading:
             self.goal_columns = {name: c.col for c, name in goals}
             return
         label = self.vocab.monitoring_rows.match(cells[0].text)
+        if label is not None:
+            self.places.add(label.field)
         if label is not None and len(cells) >= 2:
             self.heading.put(label.field, text_of(cells[1]), lines.ref(cells[1]))
         elif goals and len(cells) >= 2 and goals[0][0] is cells[0]:
@@ -244,7 +259,8 @@ def read_monitoring(grids: list[Grid], title: str | None) -> PerformanceMonitori
     return PerformanceMonitoring(
         name=str(values.pop("name", None) or "（未印明项目名称）"),
         year=year, month=reading.month or month_of(title or ""),
-        funding=reading.funding, indicator_rows=reading.rows, uncertain=reading.uncertain,
+        funding=reading.funding, indicator_rows=reading.rows,
+        uncertain=[*reading.uncertain, *reading.unprinted()],
         sources=reading.heading.sources,
         **{k: v for k, v in values.items() if k != "attribute"},
     )
