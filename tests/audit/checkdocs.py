@@ -26,6 +26,8 @@ FAMILIES = {
     "completeness": "JX5xx 完整性与模板占位符",
     "final_accounts": "JX6xx 决算恒等式",
     "prose": "JX7xx 正文与表格",
+    "monitoring": "JX80x 绩效运行监控",
+    "declaration": "JX82x 绩效目标申报",
 }
 
 

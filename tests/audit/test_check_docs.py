@@ -24,7 +24,7 @@ def test_index_lists_every_check() -> None:
 @pytest.mark.parametrize("code", list(all_checks()))
 def test_check_metadata(code: str) -> None:
     check = all_checks()[code]
-    assert re.fullmatch(r"JX[1-7]\d\d", code)
+    assert re.fullmatch(r"JX[1-8]\d\d", code)
     assert check.__module__.rsplit(".", 1)[-1].startswith(code.lower())
     assert isinstance(check.severity, Severity) and check.title and check.family
     if not code.startswith("JX6"):

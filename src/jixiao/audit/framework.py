@@ -229,10 +229,11 @@ def run_audit(
     return findings
 
 
-def _touches(doubt: Uncertainty, basis: frozenset[str], finding: Finding,
-             form: EvaluationBase) -> bool:
+def _touches(doubt: Uncertainty, basis: frozenset[str], finding: Finding, form: object) -> bool:
     if doubt.aspect == "group":
-        if "group" not in basis or not (finding.location.field or "").startswith("groups."):
+        if not isinstance(form, EvaluationBase) or "group" not in basis or not (
+            finding.location.field or ""
+        ).startswith("groups."):
             return False
         number = finding.location.field.split(".")[1] if finding.location.field else ""
         return number.isdigit() and int(number) < len(form.groups) and (
@@ -254,13 +255,13 @@ def _apply_certainty(finding: Finding, basis: frozenset[str], context: AuditCont
     index = finding.location.form
     forms = context.document.forms
     form = forms[index] if index is not None and 0 <= index < len(forms) else None
-    if isinstance(form, EvaluationBase):
-        for doubt in form.uncertain:
-            if not _touches(doubt, basis, finding, form):
-                continue
-            if doubt.aspect in ("table", "group"):
-                return False
-            reasons.append(doubt.reason)
+    doubts: list[Uncertainty] = getattr(form, "uncertain", [])  # every form that records any
+    for doubt in doubts:
+        if not _touches(doubt, basis, finding, form):
+            continue
+        if doubt.aspect in ("table", "group"):
+            return False
+        reasons.append(doubt.reason)
     if "rule" in basis and context.rule_assumed and not _rule_printed(finding, form):
         reasons.append(f"评分规则系假定（{context.pack_reason or '未指定规则包'}）")
     if reasons and finding.severity is Severity.ERROR:

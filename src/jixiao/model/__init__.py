@@ -3,6 +3,7 @@
 from jixiao.model.accounts import AccountFigure, FinalAccounts, FunctionalLine, Printed
 from jixiao.model.basic_data import BasicDataRow, BasicDataTable
 from jixiao.model.common import SourceRef
+from jixiao.model.declaration import DeclaredFunding, DeclaredIndicator, TargetDeclaration
 from jixiao.model.document import Document, Form, Paragraph
 from jixiao.model.evaluation import (
     DepartmentSelfEvaluation,
@@ -13,12 +14,19 @@ from jixiao.model.evaluation import (
     ScoredEvaluation,
     Uncertainty,
 )
+from jixiao.model.monitoring import (
+    MonitoredFunding,
+    MonitoredIndicator,
+    PerformanceMonitoring,
+)
 from jixiao.model.survey import Questionnaire, SurveyOption, SurveyQuestion
 
 __all__ = [
     "AccountFigure",
     "BasicDataRow",
     "BasicDataTable",
+    "DeclaredFunding",
+    "DeclaredIndicator",
     "DepartmentSelfEvaluation",
     "Document",
     "FinalAccounts",
@@ -27,7 +35,10 @@ __all__ = [
     "FundingLine",
     "Indicator",
     "IndicatorGroup",
+    "MonitoredFunding",
+    "MonitoredIndicator",
     "Paragraph",
+    "PerformanceMonitoring",
     "Printed",
     "ProjectSelfEvaluation",
     "Questionnaire",
@@ -35,5 +46,6 @@ __all__ = [
     "SourceRef",
     "SurveyOption",
     "SurveyQuestion",
+    "TargetDeclaration",
     "Uncertainty",
 ]

@@ -9,11 +9,13 @@ from pydantic import Field
 from jixiao.model.accounts import FinalAccounts
 from jixiao.model.basic_data import BasicDataTable
 from jixiao.model.common import SourceRef, StrictModel
+from jixiao.model.declaration import TargetDeclaration
 from jixiao.model.evaluation import (
     DepartmentSelfEvaluation,
     ProjectSelfEvaluation,
     ScoredEvaluation,
 )
+from jixiao.model.monitoring import PerformanceMonitoring
 from jixiao.model.survey import Questionnaire
 
 FORMAT_VERSION: Literal[1] = 1
@@ -24,7 +26,9 @@ Form = Annotated[
     | ScoredEvaluation
     | Questionnaire
     | BasicDataTable
-    | FinalAccounts,
+    | FinalAccounts
+    | TargetDeclaration
+    | PerformanceMonitoring,
     Field(discriminator="type"),
 ]
 

@@ -26,6 +26,8 @@ KIND_NAMES = {
     "scored_evaluation": "评分表/指标体系",
     "questionnaire": "问卷调查",
     "basic_data": "基础数据表",
+    "target_declaration": "项目支出绩效目标申报表",
+    "performance_monitoring": "绩效运行监控表",
 }
 
 
@@ -124,7 +126,8 @@ def inspect(
     )
     forms = Table("类型", "名称", "指标/题目/行数", title="识别出的表单")
     for form in document.forms:
-        items = getattr(form, "indicators", None) or getattr(form, "questions", None)
+        items = (getattr(form, "indicators", None) or getattr(form, "questions", None)
+                 or getattr(form, "indicator_rows", None))
         count = len(items if items is not None else getattr(form, "rows", []))
         forms.add_row(KIND_NAMES.get(form.type, form.type), form.name, str(count))
     console.print(forms)

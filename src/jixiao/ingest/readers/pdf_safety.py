@@ -58,11 +58,12 @@ def check_pdf_bytes(data: bytes, file: str) -> None:
 
 def _page_count(pdf: Any) -> int:
     from pdfminer.pdftypes import resolve1
+    from pdfminer.psexceptions import PSException
 
     try:
         pages = resolve1(pdf.doc.catalog.get("Pages"))
         return int(resolve1(pages.get("Count", 0)))
-    except (AttributeError, TypeError, ValueError):
+    except (AttributeError, TypeError, ValueError, PSException):  # a damaged page tree
         return 0
 
 

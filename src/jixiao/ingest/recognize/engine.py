@@ -22,6 +22,7 @@ from jixiao.ingest.recognize.accounts_table import (
     UnitRegistry,
 )
 from jixiao.ingest.recognize.basic_data import BASIC_DATA, BasicDraft, read_row, staff_header
+from jixiao.ingest.recognize.cycle import split_cycle, with_cycle_forms
 from jixiao.ingest.recognize.draft import Draft
 from jixiao.ingest.recognize.headers import Vocabulary, flat, key, vocabulary
 from jixiao.ingest.recognize.indicators import IndicatorTable
@@ -367,5 +368,7 @@ class Engine:
 
 
 def recognize(raw: RawDocument, vocab: Vocabulary | None = None) -> IngestResult:
-    """Recognize the forms in a read document."""
-    return Engine(raw, vocab or vocabulary()).run()
+    """Recognize the forms in a read document (the budget-cycle tables first)."""
+    rest, cycle = split_cycle(raw)
+    result = Engine(rest, vocab or vocabulary()).run()
+    return with_cycle_forms(result, cycle, raw) if cycle else result

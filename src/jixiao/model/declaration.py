@@ -1,0 +1,78 @@
+"""项目支出绩效目标申报表: the targets declared with the budget, before the money is spent.
+
+Amounts are ``Decimal`` as printed, in ``money_unit``; indicator values stay text as
+printed (parsed on demand by :mod:`jixiao.model.quantity`), weights are ``Decimal``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field
+
+from jixiao.model.common import NumericModel, SourceRef
+from jixiao.model.evaluation import Uncertainty
+from jixiao.model.quantity import Quantity, parse_quantity
+
+GoalPeriod = Literal["annual", "long_term"]
+
+
+class DeclaredFunding(NumericModel):
+    """A funding line: 资金总额 (``is_total``) or one source (财政拨款, 其他资金 …)."""
+
+    source: str = Field(description="资金来源，如 资金总额 / 其中：财政拨款 / 其他资金")
+    is_total: bool = Field(default=False, description="是否资金总额（合计）行")
+    is_sub: bool = Field(
+        default=False, description="其中项（上级/本级等），复述某一来源，不计入合计"
+    )
+    amount: Decimal | None = Field(default=None, description="年度金额（申请数）")
+    cumulative: Decimal | None = Field(
+        default=None, description="项目期内累计金额（上海等地另列的项目资金总额）"
+    )
+    sources: dict[str, SourceRef] = Field(default_factory=dict)
+
+
+class DeclaredIndicator(NumericModel):
+    """One row of an indicator grid: 一级 | 二级 | 三级 | 指标值 | 备注."""
+
+    period: GoalPeriod = Field(default="annual", description="年度指标或长期（总体）指标")
+    level1: str = Field(description="一级指标，如 产出指标")
+    level2: str | None = Field(default=None, description="二级指标，如 数量指标")
+    name: str = Field(description="三级指标")
+    target: str | None = Field(default=None, description="指标值，按原文")
+    weight: Decimal | None = Field(default=None, description="分值/权重（如有）")
+    explanation: str | None = Field(default=None, description="指标解释/设定依据")
+    notes: str | None = Field(default=None, description="备注")
+    sources: dict[str, SourceRef] = Field(default_factory=dict)
+
+    @property
+    def target_quantity(self) -> Quantity:
+        return parse_quantity(self.target)
+
+
+class TargetDeclaration(NumericModel):
+    """项目支出绩效目标申报表."""
+
+    type: Literal["target_declaration"] = "target_declaration"
+    name: str = Field(description="项目名称")
+    code: str | None = Field(default=None, description="项目编码")
+    unit: str | None = Field(default=None, description="申报单位/实施单位")
+    department: str | None = Field(default=None, description="主管部门")
+    attribute: str | None = Field(default=None, description="项目属性：新增/延续")
+    period_text: str | None = Field(default=None, description="项目起止时间/实施期限，按原文")
+    year: int | None = None
+    province: str | None = None
+    money_unit: str = Field(default="万元", description="金额单位")
+    funding: list[DeclaredFunding] = Field(default_factory=list)
+    long_term_goal: str | None = Field(default=None, description="长期（总体）目标")
+    annual_goal: str | None = Field(default=None, description="年度目标")
+    indicator_rows: list[DeclaredIndicator] = Field(default_factory=list)
+    uncertain: list[Uncertainty] = Field(
+        default_factory=list, description="识别时无法确定之处"
+    )
+    sources: dict[str, SourceRef] = Field(default_factory=dict)
+
+    @property
+    def total_funding(self) -> DeclaredFunding | None:
+        return next((line for line in self.funding if line.is_total), None)

@@ -1,0 +1,148 @@
+"""Published declaration and monitoring forms are recognised from .docx, .xlsx and .txt."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sheets import WRITERS, load
+
+from jixiao.ingest import ingest
+from jixiao.model import PerformanceMonitoring, TargetDeclaration
+
+
+def _read(name: str, fmt: str, tmp_path: Path) -> tuple[dict[str, object], object, object]:
+    form = load(name)
+    path = tmp_path / f"form.{fmt}"
+    WRITERS[fmt](form, path)
+    result = ingest(path)
+    kinds = [f.type for f in result.document.forms]
+    expect = form["expect"]
+    assert kinds == [expect["type"]], kinds
+    return expect, result.document.forms[0], result
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_huangshi_monitoring(fmt: str, tmp_path: Path) -> None:
+    expect, form, result = _read("huangshi_2019_monitoring.yaml", fmt, tmp_path)
+    assert isinstance(form, PerformanceMonitoring)
+    for field in ("name", "department", "unit", "year", "month"):
+        assert getattr(form, field) == expect[field], field
+    lines = [(f.source, f.is_total, f.initial_budget, f.executed) for f in form.funding]
+    assert lines == [(e["source"], e["is_total"], Decimal(e["initial_budget"]),
+                      Decimal(e["executed"])) for e in expect["funding"]]  # fmt: skip
+    assert len(form.indicator_rows) == expect["indicators"]
+    assert [i.likelihood for i in form.indicator_rows] == expect["likelihoods"]
+    cost = form.indicator_rows[2]
+    assert (cost.level1, cost.name, cost.target) == ("产出指标", "成本", "年度预算220万元")
+    assert cost.sources["target"].table == 1
+    assert all(report.recognized for report in result.tables)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_batang_declaration(fmt: str, tmp_path: Path) -> None:
+    expect, form, _ = _read("ningxiang_batang_2021_declaration.yaml", fmt, tmp_path)
+    assert isinstance(form, TargetDeclaration)
+    for field in ("name", "department", "unit", "attribute", "year"):
+        assert getattr(form, field) == expect[field], field
+    lines = [(f.source, f.is_total, f.is_sub, f.amount) for f in form.funding]
+    assert lines == [(e["source"], e["is_total"], e["is_sub"], Decimal(e["amount"]))
+                     for e in expect["funding"]]  # fmt: skip
+    periods = [i.period for i in form.indicator_rows]
+    assert periods.count("long_term") == expect["long_term"]
+    assert periods.count("annual") == expect["annual"]
+    social = [i for i in form.indicator_rows if i.name == "68"]
+    assert social and social[0].level1 == "效益指标" and social[0].level2 == "社会效益指标"
+    assert form.long_term_goal and form.annual_goal
+    assert any(u.subject == "funding" for u in form.uncertain)  # amounts read from a sentence
+
+
+# The layout of the national template (财预〔2019〕136号 监控表): causes and likelihood as
+# columns of ticks under their group headers; figures made up for the test.
+TICKS = {
+    "title": "项目支出绩效目标执行监控表",
+    "year_line": "（2024年度）",
+    "rows": [
+        ["项目名称", "乡村道路养护", "<", "<", "<", "<", "<", "<", "<", "<", "<", "<", "<", "<"],
+        ["项目资金（万元）", "<", "<", "年初预算数", "<", "1-7月执行数", "<", "1-7月执行率",
+         "<", "全年预计执行数", "<", "<", "<", "<"],
+        ["年度资金总额", "<", "<", "500", "<", "150", "<", "30%", "<", "480", "<", "<", "<", "<"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "1-7月执行情况", "全年预计完成情况",
+         "偏差原因分析", "<", "<", "<", "完成目标可能性", "<", "<", "整改措施"],
+        ["^", "^", "^", "^", "^", "^", "经费保障", "制度保障", "人员保障", "硬件条件保障",
+         "确定能", "有可能", "完全不可能", "^"],
+        ["产出指标", "数量指标", "养护里程", "≥120公里", "30公里", "100公里", "√", "", "", "",
+         "", "√", "", ""],
+        ["^", "时效指标", "完工时间", "2024年11月底前", "未开工", "2024年12月", "", "", "", "",
+         "", "", "√", ""],
+    ],
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_national_template_ticks(fmt: str, tmp_path: Path) -> None:
+    path = tmp_path / f"ticks.{fmt}"
+    WRITERS[fmt](TICKS, path)
+    [form] = ingest(path).document.forms
+    assert isinstance(form, PerformanceMonitoring)
+    assert (form.name, form.year, form.month) == ("乡村道路养护", 2024, 7)
+    [total] = form.funding
+    assert (total.is_total, total.initial_budget, total.executed, total.forecast) == (
+        True, Decimal(500), Decimal(150), Decimal(480))
+    assert total.claimed_rate == "30%"
+    first, second = form.indicator_rows
+    assert (first.level2, first.name, first.to_date, first.forecast) == (
+        "数量指标", "养护里程", "30公里", "100公里")
+    assert first.causes == {"经费保障": "√"} and first.likelihood == "有可能"
+    assert second.level1 == "产出指标" and second.likelihood == "完全不可能"
+
+
+def test_self_evaluation_is_left_to_the_engine(tmp_path: Path) -> None:
+    rows = [["项目名称", "示例", "<", "<", "<"],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"],
+            ["产出指标", "数量指标", "培训人数", "≥100人", "100人"]]  # fmt: skip
+    path = tmp_path / "self.docx"
+    WRITERS["docx"]({"title": "项目支出绩效自评表", "rows": rows}, path)
+    kinds = [f.type for f in ingest(path).document.forms]
+    assert kinds == ["project_self_evaluation"]
+
+
+def test_blank_self_evaluation_under_its_title_is_not_a_declaration(tmp_path: Path) -> None:
+    """A self-evaluation printed with its indicator grid only (no actuals yet) is still a
+    self-evaluation: its title says so, and its funding block prints 全年执行数."""
+    rows = [["项目名称", "示例项目", "<", "<", "<"],
+            ["项目资金（元）", "年初预算数", "全年预算数", "全年执行数", "执行率"],
+            ["年度资金总额", "20000.00", "20000.00", "9034", "45.17%"],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "<"],
+            ["产出指标", "数量指标", "经费使用率", "", "<"]]  # fmt: skip
+    for fmt, writer in WRITERS.items():
+        path = tmp_path / f"blank.{fmt}"
+        writer({"title": "财政项目支出绩效自评表", "year_line": "（2022年度）", "rows": rows},
+               path)
+        kinds = {f.type for f in ingest(path).document.forms}
+        assert not kinds & {"target_declaration", "performance_monitoring"}, (fmt, kinds)
+
+
+def test_no_corpus_document_is_taken_for_a_cycle_form() -> None:
+    from helpers import shared_dir
+
+    shared = shared_dir()
+    if shared is None or not (shared / "corpus").is_dir():
+        pytest.skip("../shared/corpus 不存在")
+    for path in sorted((shared / "corpus").glob("*.docx")):
+        kinds = {f.type for f in ingest(path).document.forms}
+        assert not kinds & {"target_declaration", "performance_monitoring"}, path.name
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_guangxi_template_names_indicators_in_the_second_level(fmt: str, tmp_path: Path) -> None:
+    expect, form, _ = _read("guangxi_2021_declaration_template.yaml", fmt, tmp_path)
+    assert isinstance(form, TargetDeclaration)
+    for field in ("name", "department", "unit", "year"):
+        assert getattr(form, field) == expect[field], field
+    got = [(i.level1, i.name, i.weight, i.target, i.level2) for i in form.indicator_rows]
+    assert got == [(e["level1"], e["name"], Decimal(e["weight"]), e["target"], None)
+                   for e in expect["indicators"]]  # fmt: skip
+    assert all(i.explanation for i in form.indicator_rows)  # 指标内容 kept as the explanation
+    assert all(line.amount is None for line in form.funding)  # blank in the template
