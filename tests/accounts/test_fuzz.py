@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jixiao.accounts.explain import explanation_sections
 from jixiao.accounts.extract import extract_accounts
 from jixiao.model.document import Paragraph
+from jixiao.render.explanation import explanation_sections
 
 _WORDS = st.sampled_from(
     [
