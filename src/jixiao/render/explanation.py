@@ -70,7 +70,7 @@ def corrections_from(accounts: FinalAccounts, findings: Sequence[Finding]) -> Co
                 value = Decimal(finding.expected)
             except InvalidOperation:
                 value = None
-        result[key] = Correction(value, finding.message)
+        result[key] = Correction(value, f"{finding.title}，见文末数字核对说明")
     return result
 
 

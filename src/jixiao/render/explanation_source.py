@@ -83,7 +83,7 @@ class SourceExplanation:
         finding = self.flag_in(line, start, end)
         if finding is None:
             return text
-        return f"{text}【待核实：{finding.message}】"
+        return f"{text}【待核实：{finding.title}，见文末数字核对说明】"
 
     def texts(self, key: str) -> list[tuple[int, str]]:
         """The section's lines as (heading level, checked text), its own heading left out."""

@@ -82,7 +82,7 @@ class Writer:
             return f"{number(amount)}{figure.unit}"
         if fixed.value is None:
             return f"【待核实：原文为{printed}，{fixed.reason}】"
-        return f"{number(fixed.value)}{figure.unit}（原文为{printed}，已更正）"
+        return f"{number(fixed.value)}{figure.unit}（原文为{printed}，已更正，见文末数字核对说明）"
 
     def share(self, figure: AccountFigure, base_key: str, *, explicit: bool = False) -> str:
         base, part = self.amount(base_key), self.value(figure)
