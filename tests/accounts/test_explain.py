@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from accounts_helpers import accounts_of, seed_document
 
-from jixiao.accounts.explain import explanation_sections, write_explanation
 from jixiao.accounts.extract import extract_accounts
 from jixiao.accounts.text import paragraphs_from_docx
 from jixiao.cli.commands.accounts import check_accounts
 from jixiao.model.accounts import FinalAccounts
 from jixiao.model.document import Document
+from jixiao.render.explanation import explanation_sections, write_explanation
 
 ATTRIBUTES = (
     "amount",

@@ -5,9 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jixiao.accounts.explain import explanation_sections
 from jixiao.accounts.extract import extract_accounts
-from jixiao.model.document import Paragraph
+from jixiao.cli.commands.accounts import check_accounts
+from jixiao.model.document import Document, Paragraph
+from jixiao.render.explanation import explanation_sections
 
 _WORDS = st.sampled_from(
     [
@@ -48,6 +49,18 @@ _WORDS = st.sampled_from(
         "（一）",
         "一、",
         "名词解释",
+        "第四部分",
+        "部门决算情况说明",
+        "附 件",
+        "预算绩效",
+        "其他需说明的事项",
+        "团组",
+        "人次",
+        "人员经费",
+        "包括：",
+        "原因是：",
+        "预决算差异率",
+        "\n",
     ]
 )
 _TEXT = st.one_of(st.text(max_size=80), st.lists(_WORDS, max_size=40).map("".join))
@@ -56,8 +69,11 @@ _TEXT = st.one_of(st.text(max_size=80), st.lists(_WORDS, max_size=40).map("".joi
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_TEXT, max_size=8))
 def test_extraction_never_raises(texts: list[str]) -> None:
-    accounts = extract_accounts([Paragraph(text=t) for t in texts])
-    explanation_sections(accounts)
+    paragraphs = [Paragraph(text=t) for t in texts]
+    accounts = extract_accounts(paragraphs)
+    findings = check_accounts(Document(paragraphs=paragraphs))
+    sections = explanation_sections(accounts, paragraphs=paragraphs, findings=findings)
+    assert sections[1].heading == "一、收入支出决算总体情况说明"
     for statement in accounts.statements:
         for printed in (statement.amount, statement.share, statement.growth):
             if printed is not None and printed.source is not None:

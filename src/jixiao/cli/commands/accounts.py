@@ -110,7 +110,6 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """部门决算：提取情况说明中的数字，核对合计、占比、增减、预决算差异和“三公”经费。"""
         from jixiao.accounts.analysis import final_accounts_in
-        from jixiao.accounts.explain import write_explanation
         from jixiao.cli.loading import load_input
 
         if write and output is not None:
@@ -123,8 +122,17 @@ def register(app: typer.Typer) -> None:
         if write:
             if output is None:
                 raise JixiaoError("E111", "生成情况说明需要用 -o 指定输出的 .docx 文件")
+            from jixiao.render.explanation import write_explanation  # python-docx: on use
+
             with atomic_output(output, force=force) as temporary:
-                write_explanation(accounts, temporary, unit=document.unit, glossary=glossary)
+                write_explanation(
+                    accounts,
+                    temporary,
+                    unit=document.unit,
+                    glossary=glossary,
+                    paragraphs=document.paragraphs,
+                    findings=check_accounts(document),
+                )
             typer.echo(f"已生成 {output}")
             return
         findings = check_accounts(document)
