@@ -63,6 +63,11 @@ _COMPARISON_RE = re.compile(r"上年|去年|同比|预算")
 _INCREASE = "增加|增长|上升|提高|增幅|超支|多支"
 _DECREASE = "减少|下降|降低|减幅|降幅|节约|节省|减支"
 _CHANGE_WORD_RE = re.compile(f"(?P<up>{_INCREASE})|(?P<down>{_DECREASE})")
+# "与上年相比无增减": a change of exactly 0 (基本持平 / 略有 are not exact, so not read).
+_FLAT_RE = re.compile(
+    r"(?:与|比|较|同)(?P<base>[^,;:。]{0,12}?)(?:相比|比较)?[,]?"
+    r"(?<!基本)(?<!大致)(?<!略有)(?P<word>无增减|无变化|没有变化|未发生变化|持平|不变)$"
+)
 # Budget names that are not budget figures: 一般公共预算财政拨款支出 is an actual amount.
 _BUDGET_NAMES_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|预算绩效|预算单位")
 _FILLER_RE = re.compile(
@@ -330,9 +335,26 @@ class _ParagraphState:
         self.clause_reason(start, end)
         if self.explaining:
             return
+        if self.flat(start, end):
+            return
         label = clean_label(self.norm.text[start:end])
         self.note_year(label)
         self.mention(label, start, kinds=(Kind.MONEY,))
+
+    def flat(self, start: int, end: int) -> bool:
+        """"与预算相比无增减" after the subject's amount: its change, stated as 0."""
+        found = _FLAT_RE.search(self.norm.text, start, end)
+        if found is None or self.subject is None or self.subject.values.get("amount") is None:
+            return False
+        base = found.group("base")
+        if not re.search(r"上年|去年|同期|预算|^\d{4}年度?$", base):
+            return False
+        on_budget = "预算" in base and not _BUDGET_NAMES_RE.search(base)
+        word = found.group("word")
+        token = _Token(found.start("word"), found.end("word"), Decimal(0), "")
+        extra = {"change_word": word, "change_base": "budget" if on_budget else "previous"}
+        self.assign(self.subject, "change", Decimal(0), token, extra)
+        return True
 
     def note_year(self, label: str) -> None:
         found = _LEADING_YEAR_RE.match(label)
