@@ -78,3 +78,13 @@ def test_tables_that_disagree_make_a_warning() -> None:
 def test_without_a_table_the_base_is_derived_as_before() -> None:
     found = _findings("公务接待费支出12.40万元，较预算减少0.20万元，下降0.016%。")
     assert [claimed for _, _, claimed, _ in found] == ["-0.016"]
+
+
+def test_blank_actual_cell_keeps_the_budget_and_the_prose() -> None:
+    """A row whose 决算数 cell is blank still gives its budget; the prose states the 0."""
+    row = AccountFigure(key="sangong.outbound", label="出国费", budget=_cell("8.00", 2, 2))
+    table = FinalAccounts(statements=[row])
+    found = _findings("因公出国（境）费支出0万元，与预算相比无变化。", table)
+    assert found == [("JX604", "error", "无变化", "-8.00")]
+    unstated = _findings("因公出国（境）费与预算相比无变化。", table)
+    assert unstated == []  # the blank cell is not read as 0

@@ -198,8 +198,10 @@ def table_figure(accounts: FinalAccounts, key: str) -> AccountFigure | None:
 
 
 def from_table(figure: AccountFigure) -> bool:
-    return figure.amount is not None and figure.amount.source is not None and (
-        figure.amount.source.table is not None
+    """Read from a table: its amount, or (a blank 决算数 cell) its budget or 上年数, is a cell."""
+    printed = figure.amount or figure.budget or figure.previous
+    return printed is not None and printed.source is not None and (
+        printed.source.table is not None
     )
 
 
@@ -301,8 +303,6 @@ def table_base(
     attribute = "budget" if figure.change_base == "budget" else "previous"
     found: list[Printed] = []
     for _, accounts in forms:
-        if not is_table_form(accounts):
-            continue
         for other in accounts.statements:
             value = getattr(other, attribute) if other.key == figure.key else None
             if isinstance(value, Printed) and value.source is not None and (
