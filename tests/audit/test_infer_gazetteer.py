@@ -48,3 +48,22 @@ def test_county_named_alone_gives_its_province() -> None:
     assert province == "湖南省" and "新邵县" in why
     assert county_mentions("旺苍县卫生健康局") == [("四川省", "旺苍县")]
     assert county_mentions("朝阳区教育局") == []  # 朝阳区 is in two provinces: no evidence
+
+
+def test_traditional_characters_are_matched_as_simplified() -> None:
+    from jixiao.rules.infer import recognise_province
+
+    prose = Document(paragraphs=[Paragraph(text="杜集區政府辦本年度經費支出決算説明")])
+    assert recognise_province(prose) == ("安徽省", "正文中出现“杜集区”")
+    stated = Document(province="廣東")
+    assert recognise_province(stated)[0] == "广东省"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["本單位地處開發區，轄城區三個社區", "经开区、高新区、市辖区的项目", "长安街沿线与城中区改造"],
+)
+def test_common_words_are_not_counties(text: str) -> None:
+    from jixiao.rules.infer import recognise_province
+
+    assert recognise_province(Document(paragraphs=[Paragraph(text=text)])) == (None, "")

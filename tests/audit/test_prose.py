@@ -7,7 +7,8 @@ from pathlib import Path
 
 from seedtext import paragraphs
 
-from jixiao.audit.prose import Kind, Passage, component_issues, conflicting_counts, figures
+from jixiao.audit.prose import Kind, Passage, conflicting_counts, figures
+from jixiao.audit.prose_components import component_issues
 from jixiao.audit.prose_rates import budget_issues, growth_issues, share_issues
 
 

@@ -198,8 +198,10 @@ def table_figure(accounts: FinalAccounts, key: str) -> AccountFigure | None:
 
 
 def from_table(figure: AccountFigure) -> bool:
-    return figure.amount is not None and figure.amount.source is not None and (
-        figure.amount.source.table is not None
+    """Read from a table: its amount, or (a blank 决算数 cell) its budget or 上年数, is a cell."""
+    printed = figure.amount or figure.budget or figure.previous
+    return printed is not None and printed.source is not None and (
+        printed.source.table is not None
     )
 
 
@@ -281,6 +283,35 @@ def final_accounts_in(document: Document) -> list[tuple[int | None, FinalAccount
         return forms
     accounts = _extracted(document.paragraphs)
     return forms + ([(None, accounts)] if any(f.key for f in accounts.statements) else [])
+
+
+@dataclass(frozen=True, slots=True)
+class TableBase:
+    """The base a sentence compares with (预算数 or 上年数) as a table cell prints it."""
+
+    printed: Printed
+    certain: bool  # one table, one value for the item: the match is unambiguous
+
+
+def table_base(
+    forms: Iterable[tuple[int | None, FinalAccounts]], figure: AccountFigure
+) -> TableBase | None:
+    """The item's budget (or last year's figure) printed in a table of the same document,
+    matched by the item's concept key; ``None`` when no table prints it."""
+    if figure.key is None or figure.key == FUNCTIONAL_KEY:
+        return None
+    attribute = "budget" if figure.change_base == "budget" else "previous"
+    found: list[Printed] = []
+    for _, accounts in forms:
+        for other in accounts.statements:
+            value = getattr(other, attribute) if other.key == figure.key else None
+            if isinstance(value, Printed) and value.source is not None and (
+                value.source.table is not None
+            ):
+                found.append(value)
+    if not found:
+        return None
+    return TableBase(found[0], certain=len({p.value for p in found}) == 1)
 
 
 def clause_before(document: Document, printed: Printed) -> str:

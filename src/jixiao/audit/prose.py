@@ -3,14 +3,16 @@
 A *passage* is a stretch of text with its place: a document paragraph, or a text field of
 a form (年度总体目标, 实际完成情况, 偏差原因). :func:`figures` finds every number with a
 unit (money in 万元, percentages, counts such as 人/件/次) with its character offsets and
-the label written before it. The analysers below return :class:`ProseIssue` records; the
-checks turn them into findings. Text is never rewritten, so offsets point into the
+the label written before it. The analysers (repeated counts here; sums in
+:mod:`~jixiao.audit.prose_components`, rates in :mod:`~jixiao.audit.prose_rates`, sign words in
+:mod:`~jixiao.audit.prose_signs`, listed items in :mod:`~jixiao.audit.prose_lists`, goal figures
+in :mod:`~jixiao.audit.prose_goals`) return :class:`ProseIssue` records; the checks turn them
+into findings. Text is never rewritten, so offsets point into the
 original string.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -19,8 +21,7 @@ from enum import StrEnum
 from typing import Any
 
 from jixiao.accounts.normalize import simplified
-from jixiao.audit.common import plain
-from jixiao.decimals import Interval, input_interval, printed_places
+from jixiao.decimals import Interval, input_interval
 from jixiao.model.common import SourceRef
 from jixiao.model.document import Document
 from jixiao.model.evaluation import EvaluationBase, SelfEvaluationBase
@@ -221,120 +222,10 @@ def passages(document: Document) -> list[Passage]:
     return found
 
 
-# ------------------------------------------------------------------ components --------
-
-# Words after a total that open the list of its parts ("89.97万元，包括…30万元，…").
-_LIST_OPENER = re.compile(r"其中|包括|分别为|分别是|具体为")
-_CHANGE_WORDS = ("增加", "增长", "上升", "提高", "减少", "下降", "降低", "节约", "减")
-
-_TOTAL_WORDS = re.compile(r"(?:共计|合计|总计|总额)")
-_DETAIL_WORDS = re.compile(r"具体情况|具体如下|明细如下|分别为|分别是")
-
-
-def _components(found: list[Figure], total: Figure, start: int, end: int) -> list[Figure]:
-    parts = [
-        f for f in found
-        if start <= f.start < end and f.same_unit(total) and f is not total
-        and not f.label.endswith(_CHANGE_WORDS)
-        and (not f.aside or total.aside)
-    ]
-    running = Decimal(0)
-    for number, part in enumerate(parts):
-        running += part.value
-        if running == total.value:
-            return parts[: number + 1]  # the list is complete here; the rest is other news
-    return parts
-
-
 def figure_interval(figure: Figure) -> Interval:
     """The values a printed figure stands for, in the unit of ``figure.value``."""
     factor = figure.value / figure.number if figure.number != 0 else Decimal(1)
     return input_interval(figure.number).scale(factor)
-
-
-# Parts that add up to most of the total, yet short of it: more likely a slip than a list of
-# only some parts ("其中" may list only some).
-_NEAR_WHOLE = Decimal("0.8")
-
-
-def _sum_issue(passage: Passage, total: Figure, parts: list[Figure],
-               exhaustive: bool) -> ProseIssue | None:
-    got = sum((p.value for p in parts), Decimal(0))
-    if got == total.value:
-        return None
-    allowed = Interval.exact(Decimal(0))
-    for part in parts:
-        allowed = allowed + figure_interval(part)
-    within = allowed.meets(figure_interval(total))
-    # "其中" may list only part of the total: a shortfall there is not certain.
-    certain = exhaustive or got > total.value
-    severe = not within and (certain or got >= total.value * _NEAR_WHOLE)
-    shown = " + ".join(p.text for p in parts)
-    unit = total.unit if total.kind is not Kind.MONEY else "万元"
-    if all(p.unit == total.unit for p in parts):  # say it in the text's own unit
-        got, unit = sum((p.number for p in parts), Decimal(0)), total.unit
-        allowed = allowed.scale(total.number / total.value) if total.value else allowed
-    doubt = "" if within or certain else "（“其中”可能只列了部分分项；若已列全，则合计不符）"
-    places = max(printed_places(f.value) for f in [total, *parts])
-    return ProseIssue(
-        passage, total.start, parts[-1].end,
-        f"分项 {shown} = {plain(got)}{unit}，与所述合计 {total.text} 不符"
-        + ("（在四舍五入尾差以内）" if within else doubt),
-        total.text, f"{plain(got)}{unit}", severe,
-        f"{len(parts)} 个分项按各自印出精度（整数视为精确）相加，允许区间 "
-        f"{allowed.text(places)}{unit}",
-        certain=certain,
-        positions=(total.start, *(p.start for p in parts)),
-    )
-
-
-def component_issues(items: list[Passage]) -> Iterator[ProseIssue]:
-    """``共X，其中A、B、C`` and ``共计X … 具体情况：A … B`` against A + B + C."""
-    for passage in items:
-        text = passage.text
-        found = figures(text)
-        for pivot in _LIST_OPENER.finditer(text):
-            heads = [f for f in found if f.end <= pivot.start() and f.kind is not Kind.PERCENT]
-            if not heads or pivot.start() - heads[-1].end > 3:
-                continue
-            total = heads[-1]
-            _, sentence_end = sentence_bounds(text, pivot.start())
-            end = sentence_end
-            if text[pivot.start() - 1 : pivot.start()] in ("（", "("):
-                closing = min(
-                    (at for at in (text.find("）", pivot.end()), text.find(")", pivot.end()))
-                     if at >= 0), default=sentence_end,
-                )
-                end = min(end, closing)
-            # A "；" ends the list when the next clause opens an enumeration of its own.
-            for semi in re.finditer("[；;]", text[pivot.end():sentence_end]):
-                at = pivot.end() + semi.start()
-                following = text[at + 1: text.find("；", at + 1) if "；" in text[at + 1:
-                                                                            sentence_end]
-                                 else sentence_end]
-                if len([f for f in figures(following) if f.same_unit(total)]) > 1:
-                    end = at
-                    break
-            # A list nested in this one ("包括：人员经费140.52万元，其中基本工资…") ends it.
-            nested = _LIST_OPENER.search(text, pivot.end(), end)
-            if nested is not None and any(
-                pivot.end() <= f.start < nested.start() for f in found
-            ):
-                end = nested.start()
-            parts = _components(found, total, pivot.end(), end)
-            if len(parts) >= 2 and (issue := _sum_issue(passage, total, parts, False)):
-                yield issue
-        for word in _TOTAL_WORDS.finditer(text):
-            after = [f for f in found if f.start >= word.end() and f.kind is not Kind.PERCENT]
-            if not after or after[0].start - word.end() > 3:
-                continue
-            total = after[0]
-            detail = _DETAIL_WORDS.search(text, total.end)
-            if detail is None:
-                continue
-            parts = _components(found, total, detail.end(), len(text))
-            if len(parts) >= 2 and (issue := _sum_issue(passage, total, parts, True)):
-                yield issue
 
 
 # --------------------------------------------------------------- repeated counts ------
@@ -396,65 +287,3 @@ def conflicting_counts(groups: list[list[Passage]]) -> Iterator[tuple[Figure, Pa
                     continue
                 seen_pairs.add(pair)
                 yield earlier, where, figure, passage
-
-
-# --------------------------------------------------------------- goal vs indicator ----
-
-_GE_WORDS = ("不少于", "不低于", "以上", "至少", "达到", "大于", "超过", "不小于")
-_LE_WORDS = ("不超过", "不高于", "以内", "以下", "控制在", "小于", "低于")
-
-
-def bigrams(text: str) -> set[str]:
-    chars = re.sub(r"[^\u4e00-\u9fff]", " ", text)
-    return {a + b for word in chars.split() for a, b in itertools.pairwise(word)}
-
-
-@dataclass(frozen=True)
-class GoalMention:
-    clause: str
-    figure: Figure
-    start: int
-    direction: str | None  # ">=", "<=" or None
-
-
-def goal_mentions(text: str) -> list[GoalMention]:
-    mentions = []
-    for clause in re.finditer(r"[^，,；;。：:、\n]+", text):
-        for figure in figures(clause.group(0)):
-            words = clause.group(0)
-            direction = (
-                ">=" if any(w in words for w in _GE_WORDS)
-                else "<=" if any(w in words for w in _LE_WORDS)
-                else None
-            )
-            mentions.append(GoalMention(words, figure, clause.start() + figure.start, direction))
-    return mentions
-
-
-def match_goal(
-    name: str, target: Figure, mentions: list[GoalMention], unique_unit: bool
-) -> GoalMention | None:
-    """The goal's mention of the same thing: the clause sharing most of the indicator name's
-    character pairs, or — when the unit is used once on each side — the one figure in it."""
-    wanted = bigrams(name)
-    best: tuple[float, GoalMention] | None = None
-    for mention in mentions:
-        if not mention.figure.same_unit(target):
-            continue
-        common = len(wanted & bigrams(mention.clause))
-        share = common / len(wanted) if wanted else 0.0
-        if common >= 2 and share >= 0.4 and (best is None or share > best[0]):
-            best = (share, mention)
-    if best is not None:
-        return best[1]
-    same = [m for m in mentions if m.figure.same_unit(target) and m.figure.unit == target.unit]
-    if unique_unit and len(same) == 1 and target.kind is not Kind.PERCENT:
-        low, high = sorted((same[0].figure.value, target.value))
-        if low > 0 and high / low <= 2:
-            return same[0]
-    return None
-
-
-def target_figure(text: str | None) -> Figure | None:
-    found = figures(text or "")
-    return found[0] if len(found) == 1 else None

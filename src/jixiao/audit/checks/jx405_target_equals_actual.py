@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from jixiao.audit.common import indicator_location, plain, self_evaluations
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
-from jixiao.audit.prose import (
+from jixiao.audit.prose_goals import (
     GoalMention,
     bigrams,
     goal_mentions,

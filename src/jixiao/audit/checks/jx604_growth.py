@@ -13,6 +13,7 @@ from jixiao.accounts.analysis import (
     growth,
     judge_percent,
     statements,
+    table_base,
 )
 from jixiao.audit.checks.jx6_support import location, money
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
@@ -36,6 +37,9 @@ class GrowthRates(Check):
     随之放宽），截尾报“警告”，漏乘 100
     单独指出。用词须与符号一致：增加/增长 为正，减少/下降 为负；增减额与增长率用词不能相反。
     原文同时写出上年数和增减额时，核对增减额 = 本年 − 上年。上年为 0 时增长率无意义。
+    句中只写“与预算（上年）相比”而文件中的表格写出了该项的预算数（上年数）时，以表格所列为基数
+    （按项目名称对应），结果写出表格的单元格；几张表格所列不同时只报“警告”。“无增减、无变化、
+    持平”读作增减额为 0（“基本持平”不是确数，不核对）。
     反例：财政拨款支出 216.53 万元，比上年减少 36.28 万元，“减少 0.14%”（应为 14.35%）。
     正例：支出决算 968.11 万元，比上年减少 36.90 万元，下降 3.67%。
     """
@@ -46,21 +50,34 @@ class GrowthRates(Check):
     severity = Severity.ERROR
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
-        for index, accounts in final_accounts_in(context.document):
+        forms = final_accounts_in(context.document)
+        for index, accounts in forms:
             for figure in statements(accounts):
                 if figure.change is None and figure.growth is None:
                     continue
                 current = current_amount(accounts, figure)
                 if current is not None:
-                    yield from self._check(index, accounts, figure, current)
+                    yield from self._check(index, accounts, figure, current, forms)
 
     def _check(
-        self, index: int | None, accounts: FinalAccounts, figure: AccountFigure, current: Printed
+        self,
+        index: int | None,
+        accounts: FinalAccounts,
+        figure: AccountFigure,
+        current: Printed,
+        forms: list[tuple[int | None, FinalAccounts]],
     ) -> Iterator[Finding]:
         versus = "预算" if figure.change_base == "budget" else "上年"
         stated = figure.budget if figure.change_base == "budget" else figure.previous
         if stated is None and figure.change_base == "previous" and figure.key is not None:
             stated = getattr(accounts.get(figure.key), "previous", None)  # 上年数 stated apart
+        doubt = ""
+        if stated is None and (tabled := table_base(forms, figure)) is not None:
+            stated = tabled.printed  # the base as a table of the document prints it
+            where = stated.source.describe() if stated.source is not None else "表格"
+            versus = f"{versus}（{where}）"
+            if not tabled.certain:
+                doubt = "；多张表格为该项写出不同的基数，按第一张核对"
         change, rate = figure.change, figure.growth
         name = figure_name(figure)
         if change is not None and rate is not None and _sign(change.value) * _sign(rate.value) < 0:
@@ -77,7 +94,9 @@ class GrowthRates(Check):
             base = stated.value
             allowed = growth_interval(current.value, base) if base != 0 else None
             if change is not None:
-                yield from self._change(index, accounts, figure, current, stated, change, versus)
+                yield from self._change(
+                    index, accounts, figure, current, stated, change, versus, doubt
+                )
         elif change is not None:
             base = current.value - change.value
             allowed = growth_from_change(current.value, change.value)
@@ -104,7 +123,7 @@ class GrowthRates(Check):
         judged = judge_percent(rate.value, truth, allowed)
         if judged.verdict is Verdict.EXACT:
             return
-        uncertain = ""
+        uncertain = doubt
         if allowed is None:
             uncertain = f"；{versus}数可能为 0 或为负，无法可靠推算"
         elif stated is None and abs(truth) >= SMALL_BASE_GROWTH:
@@ -139,14 +158,20 @@ class GrowthRates(Check):
         stated: Printed,
         change: Printed,
         versus: str,
+        doubt: str,
     ) -> Iterator[Finding]:
         truth = current.value - stated.value
-        if abs(truth - change.value) <= sum_tolerance([current.value, stated.value, change.value]):
+        tolerance = sum_tolerance([current.value, stated.value, change.value])
+        if abs(truth - change.value) <= tolerance:
             return
+        word = figure.change_word or ""
+        said = change.text if change.text.startswith(word) else f"{word}{change.text}"
         yield self.finding(
             f"{figure_name(figure)} 本年 {money(current.value)}、{versus} {money(stated.value)}，"
-            f"增减额应为 {money(truth)}，原文为“{figure.change_word}{change.text}”",
+            f"增减额应为 {money(truth)}，原文为“{said}”{doubt}",
             location=location(index, accounts, figure.key, change, figure),
-            claimed=change.value,
+            claimed=said if change.value == 0 and not change.text[:1].isdigit() else change.value,
             expected=truth,
+            severity=Severity.WARNING if doubt else self.severity,
+            tolerance=f"±{tolerance}",
         )

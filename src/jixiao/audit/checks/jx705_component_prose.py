@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from jixiao.audit.prose import Passage, ProseIssue, component_issues
+from jixiao.audit.prose import Passage, ProseIssue
+from jixiao.audit.prose_components import component_issues
 from jixiao.audit.prose_location import ProseIssueCheck
 
 

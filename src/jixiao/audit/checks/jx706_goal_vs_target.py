@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from jixiao.audit.checks.jx405_target_equals_actual import goal_matches
 from jixiao.audit.common import indicator_location, self_evaluations
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
-from jixiao.audit.prose import Kind, goal_mentions, target_figure
+from jixiao.audit.prose import Kind
+from jixiao.audit.prose_goals import goal_mentions, target_figure
 from jixiao.decimals import Agreement, agreement, printed_places, round_half_up
 from jixiao.model.evaluation import SelfEvaluationBase
 from jixiao.model.quantity import Comparator

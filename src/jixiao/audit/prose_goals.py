@@ -1,0 +1,68 @@
+"""Figures of a form's goal text (年度总体目标) and the indicator targets they name."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from jixiao.audit.prose import Figure, Kind, figures
+
+_GE_WORDS = ("不少于", "不低于", "以上", "至少", "达到", "大于", "超过", "不小于")
+_LE_WORDS = ("不超过", "不高于", "以内", "以下", "控制在", "小于", "低于")
+
+
+def bigrams(text: str) -> set[str]:
+    chars = re.sub(r"[^\u4e00-\u9fff]", " ", text)
+    return {a + b for word in chars.split() for a, b in itertools.pairwise(word)}
+
+
+@dataclass(frozen=True)
+class GoalMention:
+    clause: str
+    figure: Figure
+    start: int
+    direction: str | None  # ">=", "<=" or None
+
+
+def goal_mentions(text: str) -> list[GoalMention]:
+    mentions = []
+    for clause in re.finditer(r"[^，,；;。：:、\n]+", text):
+        for figure in figures(clause.group(0)):
+            words = clause.group(0)
+            direction = (
+                ">=" if any(w in words for w in _GE_WORDS)
+                else "<=" if any(w in words for w in _LE_WORDS)
+                else None
+            )
+            mentions.append(GoalMention(words, figure, clause.start() + figure.start, direction))
+    return mentions
+
+
+def match_goal(
+    name: str, target: Figure, mentions: list[GoalMention], unique_unit: bool
+) -> GoalMention | None:
+    """The goal's mention of the same thing: the clause sharing most of the indicator name's
+    character pairs, or — when the unit is used once on each side — the one figure in it."""
+    wanted = bigrams(name)
+    best: tuple[float, GoalMention] | None = None
+    for mention in mentions:
+        if not mention.figure.same_unit(target):
+            continue
+        common = len(wanted & bigrams(mention.clause))
+        share = common / len(wanted) if wanted else 0.0
+        if common >= 2 and share >= 0.4 and (best is None or share > best[0]):
+            best = (share, mention)
+    if best is not None:
+        return best[1]
+    same = [m for m in mentions if m.figure.same_unit(target) and m.figure.unit == target.unit]
+    if unique_unit and len(same) == 1 and target.kind is not Kind.PERCENT:
+        low, high = sorted((same[0].figure.value, target.value))
+        if low > 0 and high / low <= 2:
+            return same[0]
+    return None
+
+
+def target_figure(text: str | None) -> Figure | None:
+    found = figures(text or "")
+    return found[0] if len(found) == 1 else None
