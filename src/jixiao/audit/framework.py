@@ -94,7 +94,13 @@ class AuditContext:
 # group it names read whole (``group``), a column's role (``column:<field>``), the printed
 # worth of the execution row (``execution_weight``), a printed total row (``total_row``)
 # and the rule pack (``rule``). See :func:`_apply_certainty`.
-FAMILY_BASIS: dict[str, frozenset[str]] = {"rule_conformance": frozenset({"rule"})}
+# A rule finding rests on the rule and on the columns whose figures the rule scores.
+FAMILY_BASIS: dict[str, frozenset[str]] = {
+    "rule_conformance": frozenset({
+        "rule", "column:weight", "column:target", "column:actual", "column:completion",
+        "column:claimed_score",
+    }),
+}  # fmt: skip
 
 
 def _text(value: object) -> str | None:

@@ -20,6 +20,7 @@ from jixiao.ingest.recognize.rows import (
     Row,
     header_like,
     header_matches,
+    scrambled_columns,
     is_blank,
     map_columns,
     parse_decimal,
@@ -89,6 +90,7 @@ class IndicatorTable:
         if not levels or not enough or len(columns) < 3 or matched * 3 < len(row.cells):
             return None
         table = cls(columns, len(row.slots), vocab)
+        table.reading.guessed.update(scrambled_columns(row, vocab.indicator, columns))
         table._beside_levels(row, "weight", table.group_weights)
         table._beside_levels(row, "claimed_score", table.group_scores)
         return table
