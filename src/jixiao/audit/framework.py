@@ -21,6 +21,7 @@ from typing import ClassVar
 
 from pydantic import BaseModel, Field, PrivateAttr
 
+from jixiao.audit.every_pack import wrong_under_every_pack
 from jixiao.audit.uncertainty import downgrade_uncertain
 from jixiao.errors import JixiaoError
 from jixiao.model.common import SourceRef
@@ -93,7 +94,13 @@ class AuditContext:
 # group it names read whole (``group``), a column's role (``column:<field>``), the printed
 # worth of the execution row (``execution_weight``), a printed total row (``total_row``)
 # and the rule pack (``rule``). See :func:`_apply_certainty`.
-FAMILY_BASIS: dict[str, frozenset[str]] = {"rule_conformance": frozenset({"rule"})}
+# A rule finding rests on the rule and on the columns whose figures the rule scores.
+FAMILY_BASIS: dict[str, frozenset[str]] = {
+    "rule_conformance": frozenset({
+        "rule", "column:weight", "column:target", "column:actual", "column:completion",
+        "column:claimed_score",
+    }),
+}  # fmt: skip
 
 
 def _text(value: object) -> str | None:
@@ -263,7 +270,12 @@ def _apply_certainty(finding: Finding, basis: frozenset[str], context: AuditCont
             return False
         reasons.append(doubt.reason)
     if "rule" in basis and context.rule_assumed and not _rule_printed(finding, form):
-        reasons.append(f"评分规则系假定（{context.pack_reason or '未指定规则包'}）")
+        if finding.severity is Severity.ERROR and wrong_under_every_pack(
+            context.document, index, finding.location.indicator, finding.location.field
+        ):
+            finding.message += "（未识别出省份，但按任何内置规则包的规则都得不到原文数值）"
+        else:
+            reasons.append(f"评分规则系假定（{context.pack_reason or '未指定规则包'}）")
     if reasons and finding.severity is Severity.ERROR:
         finding.severity = Severity.WARNING
         finding.message += "（无法确定：" + "；".join(dict.fromkeys(reasons)) + "）"

@@ -10,11 +10,12 @@ from jixiao.audit.common import squeeze
 from jixiao.model.evaluation import Indicator
 from jixiao.model.quantity import Comparator
 
-# Indicators where less is better: rates and counts of bad events, costs, durations.
+# Indicators where less is better: rates and counts of bad events, costs, durations, and
+# rates kept under a ceiling (调整率, 控制率, 偏差率).
 _REVERSE = re.compile(
     r"(?:受害|成灾|发生|事故|投诉|差错|失误|超支|损失|死亡|伤亡|误差|违规|违纪|返工|不合格|逾期|"
     r"超标|缺陷|流失|拖欠|上访|延误|故障|空置|闲置|结余|结转)"
-    r"|成本|费用|单价|时长|耗时|用时|周期|天数|时限"
+    r"|成本|费用|单价|时长|耗时|用时|周期|天数|时限|调整率|控制率|偏差率|偏离度|差异率"
 )
 _NO_NOTE = {"", "无", "无偏差", "/", "-", "—", "——", "无。", "不适用"}
 

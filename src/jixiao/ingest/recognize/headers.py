@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -30,11 +31,19 @@ def key(text: str) -> str:
     return (stripped or norm).rstrip(":：").lower()
 
 
+# A header whose characters came out of order (``年成值全完值`` for 全年完成值, as text
+# extraction from some PDFs and OCR leave it) is matched by its characters: it must hold every
+# character of one word of at least this many, with at most one character more.
+SCRAMBLED_MIN = 4
+
+
 @dataclass(frozen=True)
 class FieldMatch:
     field: str
     exact: bool
     length: int
+    scrambled: str | None = None  # the word a scrambled header was read as
+
 
     @property
     def strength(self) -> tuple[bool, int]:
@@ -71,7 +80,23 @@ class WordTable:
         for word, field in self.contained:
             if word in k:
                 return FieldMatch(field, False, len(word))
-        return None
+        return self._scrambled(k)
+
+    def _scrambled(self, k: str) -> FieldMatch | None:
+        """The one field a header names with its characters out of order; None when no
+        word, or words of several fields, fit."""
+        chars = Counter(k)
+        fits = {
+            (field, word)
+            for word, field in self.contained
+            if len(word) >= SCRAMBLED_MIN and len(word) <= len(k) <= len(word) + 1
+            and not Counter(word) - chars
+        }
+        fields = {field for field, _ in fits}
+        if len(fields) != 1:
+            return None
+        field, word = max(fits, key=lambda fit: len(fit[1]))
+        return FieldMatch(field, False, 1, scrambled=word)
 
     def exact_field(self, text: str) -> str | None:
         return self.exact.get(key(text))

@@ -15,6 +15,7 @@ from decimal import Decimal
 from jixiao.ingest.grid import Cell
 from jixiao.ingest.recognize.certainty import Reading
 from jixiao.ingest.recognize.headers import Vocabulary, flat
+from jixiao.ingest.recognize.qualifiers import QUALIFIER_FIELDS, qualify
 from jixiao.ingest.recognize.rows import (
     ColumnMap,
     Row,
@@ -23,6 +24,7 @@ from jixiao.ingest.recognize.rows import (
     is_blank,
     map_columns,
     parse_decimal,
+    scrambled_columns,
     source,
     split_code,
     split_weight,
@@ -88,7 +90,9 @@ class IndicatorTable:
         enough = len(values) >= 2 or (len(levels) >= 2 and bool(values))
         if not levels or not enough or len(columns) < 3 or matched * 3 < len(row.cells):
             return None
+        _merge_header_above(row, columns, vocab)
         table = cls(columns, len(row.slots), vocab)
+        table.reading.guessed.update(scrambled_columns(row, vocab.indicator, columns))
         table._beside_levels(row, "weight", table.group_weights)
         table._beside_levels(row, "claimed_score", table.group_scores)
         return table
@@ -238,6 +242,7 @@ class IndicatorTable:
     ) -> Indicator:
         sources: dict[str, SourceRef] = {}
         data: dict[str, object] = {}
+        qualifiers = [row.at(self.columns.get(f)) for f in QUALIFIER_FIELDS]
         code: str | None = None
         name = ""
         name_weight: Decimal | None = None
@@ -256,6 +261,8 @@ class IndicatorTable:
             if fld in NUMBER_FIELDS:
                 number = parse_decimal(cell.text)
                 data[fld] = number if number is None or number >= 0 else None
+            elif fld in ("target", "actual"):
+                data[fld] = qualify(cell.text, *qualifiers, target=fld == "target")
             else:
                 data[fld] = cell.text.strip()
         if data.get("weight") is None and name_weight is not None:
@@ -269,6 +276,28 @@ class IndicatorTable:
             sources=sources,
             **data,
         )
+
+
+def _merge_header_above(row: Row, columns: ColumnMap, vocab: Vocabulary) -> None:
+    """A two-row header (``绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分`` over ``一级指标 |
+    二级指标 | 三级指标 | 指标性质 | 指标值``): a column left blank in the lower row takes the
+    field its upper row names, when that row is a header too (at least two cells naming a
+    field exactly)."""
+    if row.r <= 1:
+        return
+    above = Row.of(row.grid, row.r - 1)
+    if not above.words_only:
+        return
+    matches = [(c, m) for c, m in header_matches(above, vocab.indicator) if m.exact]
+    if len(matches) < 2:
+        return
+    taken = set(columns.values())
+    for col, match in matches:
+        own = row.slots[col - 1] if col <= len(row.slots) else None
+        if match.field in columns or col in taken or (own is not None and own.text.strip()):
+            continue
+        columns[match.field] = col
+        taken.add(col)
 
 
 def weights_from_labels(

@@ -170,6 +170,18 @@ def map_columns(row: Row, table: WordTable) -> tuple[ColumnMap, int]:
     return {field: col for field, (_, col) in best.items()}, len(matches)
 
 
+def scrambled_columns(row: Row, table: WordTable, columns: ColumnMap) -> dict[str, str]:
+    """Field → why its column is a guess, for the fields ``columns`` took from a header whose
+    characters were out of order (matched by its characters, not by its words)."""
+    guessed: dict[str, str] = {}
+    for col, found in header_matches(row, table):
+        if found.scrambled is not None and columns.get(found.field) == col:
+            cell = row.slots[col - 1]
+            text = flat(cell.text) if cell is not None else ""
+            guessed[found.field] = f"表头“{text}”字序错乱，按所含的字推定为“{found.scrambled}”列"
+    return guessed
+
+
 def header_like(row: Row) -> bool:
     return row.words_only
 
