@@ -17,9 +17,6 @@ from jixiao.ingest import read_raw
 CORPUS = shared_dir() / "corpus"
 DOCX = sorted(CORPUS.glob("*.docx")) if CORPUS.is_dir() else []
 XLSX = sorted(CORPUS.glob("*.xlsx")) if CORPUS.is_dir() else []
-# a formula paragraph LibreOffice wraps early (its ICU line breaker keeps an ASCII formula
-# glued to the ideographs after it); the paragraph split changes nothing audited
-UNBROKEN_FORMULA_LINES = {"080_dept_selfeval"}
 
 
 @pytest.fixture(scope="session")
@@ -51,9 +48,6 @@ def _cells(path: Path) -> list[str]:
 @pytest.mark.parametrize("docx", DOCX, ids=[p.stem for p in DOCX])
 def test_pdf_reads_like_docx(docx: Path, pdfs: dict[str, Path]) -> None:
     pdf = pdfs[docx.stem]
-    if docx.stem in UNBROKEN_FORMULA_LINES:
-        pytest.xfail("LibreOffice 把“总额*100%/支出完成数”整段留在一行内换行，"
-                     "简化的 UAX #14 断行判断认为上一行未满，段落被拆成两段")
     assert _cells(pdf) == _cells(docx)
     forms, findings = outcome(pdf)
     assert (forms, findings) == outcome(docx)

@@ -16,6 +16,7 @@ from jixiao.errors import JixiaoError
 from jixiao.ingest import read_raw
 from jixiao.ingest.formats import DOCUMENT_SUFFIXES
 from jixiao.ingest.readers.pdf import read_pdf
+from jixiao.ingest.readers.pdf_layout import Char, Line, join_wrapped
 from jixiao.ingest.readers.pdf_safety import MAX_PDF_PAGES
 
 GOOD = pdf_file([text_page(["Performance report 2024", "Second page follows."], table=True),
@@ -128,3 +129,26 @@ def test_bomb_check_is_bounded() -> None:
 
     bomb = zlib.compress(b"\0" * (MAX_STREAM_BYTES + 10))
     assert _inflated(memoryview(bomb), MAX_STREAM_BYTES) == MAX_STREAM_BYTES + 1
+
+
+def _line(text: str, x0: float, page: int = 1) -> Line:
+    """A line of 10 pt characters (ideographs 10 pt wide, ASCII 5 pt) starting at ``x0``."""
+    chars, x = [], x0
+    for char in text:
+        width = 10.0 if ord(char) > 0x2E80 else 5.0
+        chars.append(Char(char, x, x + width, 0.0, 10.0))
+        x += width
+    return Line(chars, page)
+
+
+def test_a_slash_glues_the_character_after_it() -> None:
+    # "额" ends 12 pt short of the right edge: "*100%/" (30 pt) alone would have fitted, but a
+    # line cannot break between "/" and "支", so "*100%/支" (40 pt) went to the next line.
+    first = _line("结转结余资金总额", 0.0)
+    second = _line("*100%/支出完成数", 0.0)
+    right = first.x1 + 35.0
+    assert second.lead_width() == 40.0
+    assert join_wrapped([first, second], 0.0, right) == "结转结余资金总额*100%/支出完成数"
+    # without the slash the piece is "*100%" (25 pt), which fitted: a writer's line break
+    short = _line("*100%支出完成数", 0.0)
+    assert join_wrapped([first, short], 0.0, right) == "结转结余资金总额\n*100%支出完成数"

@@ -20,6 +20,9 @@ from dataclasses import dataclass
 # over with them), so the word that did not fit is the first character plus these.
 _NO_LINE_START = set("，。、；：？！）》」』】〕〉”’%‰,.;:?!)]}·…—-")
 _NO_LINE_END = set("（《「『【〔〈“‘([{")
+# A slash does not let the line break after it (LibreOffice keeps "100%/支出" together, as in a
+# path or a ratio "a/b").
+_GLUES_NEXT = _NO_LINE_END | {"/"}
 _NO_LINE_START_CJK = set("，。、；：？！）》」』】〕〉”’‰·…")
 _PAGE_NUMBER = re.compile(
     r"^[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–\s]*$"
@@ -105,14 +108,14 @@ def _is_word(text: str) -> bool:
 def _first_piece(chars: Sequence[str]) -> int:
     """How many leading characters line breaking keeps together (a simplified UAX #14):
     opening brackets with what follows, a run of letters/digits, closing punctuation and
-    a word glued after it."""
+    a word glued after it; a slash glues the character after it."""
     n, i = len(chars), 0
     while i < n - 1 and chars[i] in _NO_LINE_END:
         i += 1
     if _is_word(chars[i]):
         while i < n and _is_word(chars[i]):
             i += 1
-        if chars[i - 1] in _NO_LINE_END and i < n:
+        if chars[i - 1] in _GLUES_NEXT and i < n:
             i += 1
     else:
         i += 1
