@@ -15,18 +15,40 @@ RULES_DOC = (ROOT / "docs" / "rules.md").read_text("utf-8")
 
 # What each layer may import (besides itself). cli may import everything.
 ALLOWED = {
-    "model": {"errors"},
-    "decimals": {"model", "errors"},
-    "ingest": {"model", "errors", "decimals"},
-    "rules": {"model", "errors", "decimals"},
-    "scoring": {"rules", "model", "errors", "decimals"},
-    "accounts": {"model", "errors", "decimals"},
-    "audit": {"scoring", "rules", "model", "errors", "decimals", "accounts"},
-    "assessment": {"audit", "scoring", "rules", "model", "errors", "decimals", "accounts"},
-    "render": {"assessment", "audit", "scoring", "rules", "model", "errors", "decimals",
-               "accounts"},
-    "cli": {"assessment", "render", "audit", "scoring", "rules", "model", "errors", "decimals",
-            "accounts", "ingest", "samples", "web"},
+    "model": {"errors", "hanzi"},
+    "decimals": {"model", "errors", "hanzi"},
+    "ingest": {"hanzi", "model", "errors", "decimals"},
+    "rules": {"hanzi", "model", "errors", "decimals"},
+    "scoring": {"hanzi", "rules", "model", "errors", "decimals"},
+    "accounts": {"hanzi", "model", "errors", "decimals"},
+    "audit": {"hanzi", "scoring", "rules", "model", "errors", "decimals", "accounts"},
+    "assessment": {"hanzi", "audit", "scoring", "rules", "model", "errors", "decimals", "accounts"},
+    "render": {
+        "hanzi",
+        "assessment",
+        "audit",
+        "scoring",
+        "rules",
+        "model",
+        "errors",
+        "decimals",
+        "accounts",
+    },
+    "cli": {
+        "hanzi",
+        "assessment",
+        "render",
+        "audit",
+        "scoring",
+        "rules",
+        "model",
+        "errors",
+        "decimals",
+        "accounts",
+        "ingest",
+        "samples",
+        "web",
+    },
 }
 
 
@@ -62,4 +84,21 @@ def test_layers_depend_only_downward() -> None:
             continue
         for imported in _imports(str(relative)) - {layer} - ALLOWED[layer]:
             problems.append(f"{relative} imports jixiao.{imported}")
+    assert not problems, problems
+
+
+def test_no_check_imports_another() -> None:
+    """A check is one file: what two checks share lives in the audit layer's helper modules."""
+    problems = []
+    for path in sorted((SRC / "audit" / "checks").glob("jx[0-9][0-9][0-9]_*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                leaf = node.module.rsplit(".", 1)[-1]
+                if (
+                    node.module.startswith("jixiao.audit.checks.")
+                    and leaf[:2] == "jx"
+                    and leaf[2:5].isdigit()
+                ):
+                    problems.append(f"{path.name} imports {node.module}")
     assert not problems, problems

@@ -15,6 +15,7 @@ from jixiao.ingest import load_any
 from jixiao.ingest.readers.legacy import soffice
 from jixiao.rules.infer import resolve_pack
 
+_PAGE = re.compile(r"第\d+页")
 _SPACE = re.compile(r"\s+")
 
 
@@ -57,8 +58,15 @@ def outcome(path: Path) -> tuple[Any, list[tuple[Any, ...]]]:
     pack, reason = resolve_pack("auto", document)
     findings = run_audit(document, pack, pack_reason=reason)
     forms = _flat(document.model_dump(mode="json", exclude={"source_file", "paragraphs"}))
+    # A message may cite a printed cell, and a PDF's citation names its page ("第1页表1").
     keys = sorted(
-        (f.code, f.severity.value, _flat(f.message), _flat(f.claimed), _flat(f.expected))
+        (
+            f.code,
+            f.severity.value,
+            _PAGE.sub("", _flat(f.message)),
+            _flat(f.claimed),
+            _flat(f.expected),
+        )
         for f in findings
     )
     return forms, keys

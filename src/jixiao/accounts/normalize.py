@@ -11,9 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import opencc
-
-_T2S = opencc.OpenCC("t2s")  # the maintained converter; its dictionaries ship with it
+from jixiao.hanzi import simplified
 
 
 def _table() -> dict[int, str]:
@@ -23,19 +21,6 @@ def _table() -> dict[int, str]:
 
 
 _MAP = _table()
-
-
-def simplified(text: str) -> str:
-    """Traditional characters as simplified ones, one character for one, so that offsets
-    keep their meaning (a conversion that would change the length is done per character)."""
-    converted = str(_T2S.convert(text))
-    if len(converted) == len(text):
-        return converted
-    out = []
-    for char in text:
-        one = str(_T2S.convert(char))
-        out.append(one if len(one) == 1 else char)
-    return "".join(out)
 
 
 _PINYIN_RE = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")

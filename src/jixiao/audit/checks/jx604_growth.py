@@ -9,15 +9,15 @@ from jixiao.accounts.analysis import (
     Verdict,
     current_amount,
     figure_name,
-    final_accounts_in,
     growth,
     judge_percent,
     statements,
     table_base,
 )
-from jixiao.audit.checks.jx6_support import location, money
+from jixiao.audit.checks.jx6_support import accounts_in, location, money
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 from jixiao.decimals import Interval, growth_from_change, growth_interval, sum_tolerance
+from jixiao.hanzi import simplified
 from jixiao.model.accounts import AccountFigure, FinalAccounts, Printed
 
 # A growth of several hundred per cent usually means a tiny base: the pairing of the base
@@ -50,7 +50,7 @@ class GrowthRates(Check):
     severity = Severity.ERROR
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
-        forms = final_accounts_in(context.document)
+        forms = accounts_in(context)
         for index, accounts in forms:
             for figure in statements(accounts):
                 if figure.change is None and figure.growth is None:
@@ -165,7 +165,7 @@ class GrowthRates(Check):
         if abs(truth - change.value) <= tolerance:
             return
         word = figure.change_word or ""
-        said = change.text if change.text.startswith(word) else f"{word}{change.text}"
+        said = change.text if simplified(change.text).startswith(word) else f"{word}{change.text}"
         yield self.finding(
             f"{figure_name(figure)} 本年 {money(current.value)}、{versus} {money(stated.value)}，"
             f"增减额应为 {money(truth)}，原文为“{said}”{doubt}",

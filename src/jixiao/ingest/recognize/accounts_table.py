@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from jixiao.ingest.recognize.draft import Draft
 from jixiao.ingest.recognize.headers import Vocabulary, flat, key
 from jixiao.ingest.recognize.rows import Row, find_year, parse_decimal, source
-from jixiao.model import Form, SourceRef
+from jixiao.model import Form
 from jixiao.model.accounts import AccountFigure, FinalAccounts, Printed
 
 FINAL_ACCOUNTS = "final_accounts"
@@ -73,10 +72,15 @@ class AccountsDraft(Draft):
     unit_label: str = "万元"
     figures: list[AccountFigure] = field(default_factory=list)
 
-    def add(self, item: str, label: str, cell_text: str, value: Decimal, ref: SourceRef) -> None:
-        printed = Printed(value=value, text=cell_text.strip(), source=ref)
+    def add(
+        self,
+        item: str,
+        label: str,
+        amount: Printed | None,
+        budget: Printed | None = None,
+    ) -> None:
         self.figures.append(
-            AccountFigure(key=item, label=label, unit=self.unit_label, amount=printed)
+            AccountFigure(key=item, label=label, unit=self.unit_label, amount=amount, budget=budget)
         )
 
     def build(self) -> Form | None:
@@ -200,7 +204,10 @@ class AccountsTable:
         for cell, value in values:
             column = self.columns.get(cell.col)
             if column is not None and value is not None:
-                draft.add(column[0], column[1], cell.text, value, source(row.grid, cell))
+                printed = Printed(
+                    value=value, text=cell.text.strip(), source=source(row.grid, cell)
+                )
+                draft.add(column[0], column[1], printed)
         return True
 
     def _columns(self, width: int) -> dict[int, tuple[str, str]]:
@@ -243,42 +250,83 @@ def _align(rows: list[list[object]], width: int) -> list[dict[int, str]]:
     return layers
 
 
+def _printed(row: Row, col: int | None) -> Printed | None:
+    """The number a cell of ``row`` prints, with its place; None for a blank or a word."""
+    cell = row.at(col) if col is not None else None
+    value = parse_decimal(cell.text) if cell is not None else None
+    if cell is None or value is None:
+        return None
+    return Printed(value=value, text=cell.text.strip(), source=source(row.grid, cell))
+
+
+@dataclass(frozen=True)
+class ItemColumns:
+    """The columns of one item: its name, its amount (决算数) and, when printed, its budget."""
+
+    item: int
+    amount: int
+    budget: int | None = None
+
+
 @dataclass
 class ItemsTable:
-    """A table of items: (item, amount) column pairs; the rows add to one department form."""
+    """A table of items: item, amount (and budget) columns; the rows add to one department form."""
 
     vocab: Vocabulary
-    pairs: list[tuple[int, int]]
+    pairs: list[ItemColumns]
     draft: AccountsDraft
+    section: str | None = None  # of the first named item (三公经费 …): what 合计 totals
+    pending: list[tuple[str, str, Printed | None, Printed | None]] = field(default_factory=list)
 
     @staticmethod
-    def detect(row: Row, vocab: Vocabulary) -> list[tuple[int, int]]:
-        """The (item column, amount column) pairs of an item/amount header row."""
+    def detect(row: Row, vocab: Vocabulary) -> list[ItemColumns]:
+        """The item columns of an ``项目 | (预算数 |) 决算数`` header row."""
         if not row.words_only:
             return []
-        pairs: list[tuple[int, int]] = []
+        pairs: list[ItemColumns] = []
         item: int | None = None
+        budget: int | None = None
         for cell in row.cells:
             k = key(cell.text)
             if k in vocab.accounts_item:
-                item = cell.col
+                item, budget = cell.col, None
+            elif k in vocab.accounts_budget and item is not None:
+                budget = cell.col
+            elif k in vocab.accounts_budget and pairs and pairs[-1].budget is None:
+                pairs[-1] = ItemColumns(pairs[-1].item, pairs[-1].amount, cell.col)  # after 决算数
             elif k in vocab.accounts_amount and item is not None:
-                pairs.append((item, cell.col))
+                pairs.append(ItemColumns(item, cell.col, budget))
                 item = None
         return pairs
 
     def read(self, row: Row) -> bool:
         found = False
-        for item_col, amount_col in self.pairs:
-            label, amount = row.at(item_col), row.at(amount_col)
-            if label is None or amount is None:
+        for columns in self.pairs:
+            label = row.at(columns.item)
+            if label is None:
                 continue
-            value = parse_decimal(amount.text)
             name, _ = unit_name(label.text)
             match = self.vocab.accounts.match(name)
-            if value is None or match is None or match.field.startswith("@"):
+            amount, budget = _printed(row, columns.amount), _printed(row, columns.budget)
+            if match is None or (amount is None and budget is None):
                 continue
-            self.draft.add(match.field, name, amount.text, value, source(row.grid, amount))
+            self.pending.append((match.field, name, amount, budget))
+            if self.section is None and not match.field.startswith("@"):
+                self.section = match.field.split(".", 1)[0]
+            self._flush()
             self.draft.tables.add(row.grid.index)
             found = True
         return found
+
+    def _flush(self) -> None:
+        """Add the rows read; a 合计/其他 row (often the first) waits for the section."""
+        if self.section is None:
+            return
+        for item, name, amount, budget in self.pending:
+            if item == _TOTAL:
+                item = _TOTAL_OF.get(self.section, "")
+            elif item == _OTHER:
+                item = _OTHER_OF.get(self.section, "")
+            if item:
+                self.draft.add(item, name, amount, budget)
+        self.pending.clear()

@@ -11,6 +11,8 @@ from importlib import resources
 
 import yaml
 
+from jixiao.hanzi import simplified
+
 _BRACKETS_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】")
 _SPACE_RE = re.compile(r"\s+")
 _CJK = r"\u2018-\u201d\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
@@ -24,8 +26,9 @@ def flat(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def key(text: str) -> str:
-    """Normalised header key: ASCII forms, no spaces, no bracketed units, no trailing colon."""
-    norm = unicodedata.normalize("NFKC", text).replace("（", "(").replace("）", ")")
+    """Normalised header key: ASCII forms, simplified characters, no spaces, no bracketed units
+    or pinyin glosses (``預算數(shù)`` → ``预算数``), no trailing colon."""
+    norm = unicodedata.normalize("NFKC", simplified(text)).replace("（", "(").replace("）", ")")
     norm = _SPACE_RE.sub("", norm)
     stripped = _BRACKETS_RE.sub("", norm)
     return (stripped or norm).rstrip(":：").lower()
@@ -115,6 +118,7 @@ class Vocabulary:
     accounts_unit: frozenset[str]
     accounts_item: frozenset[str]
     accounts_amount: frozenset[str]
+    accounts_budget: frozenset[str]
     total_labels: frozenset[str]
     scoring_dimensions: tuple[str, ...]
     funding_total_labels: frozenset[str]
@@ -154,6 +158,7 @@ def vocabulary() -> Vocabulary:
         accounts_unit=frozenset(key(w) for w in data["accounts_unit"]),
         accounts_item=frozenset(key(w) for w in data["accounts_item"]),
         accounts_amount=frozenset(key(w) for w in data["accounts_amount"]),
+        accounts_budget=frozenset(key(w) for w in data["accounts_budget"]),
         total_labels=frozenset(key(w) for w in data["total_labels"]),
         scoring_dimensions=tuple(key(w) for w in data["scoring_dimensions"]),
         funding_total_labels=frozenset(key(w) for w in data["funding_total_labels"]),
