@@ -243,9 +243,7 @@ def test_pdf_page_size_margins_fonts_and_numbers(shared: Path, tmp_path: Path) -
     assert max(x1 for _, _, x1, _ in body) <= (210 - 26) * mm + 9
 
 
-def test_regenerated_text_checks_clean_but_for_what_is_marked(
-    shared: Path, tmp_path: Path
-) -> None:
+def test_regenerated_text_checks_clean_but_for_what_is_marked(shared: Path, tmp_path: Path) -> None:
     """Read back by ``jixiao accounts``, the regenerated 001 has one error: the categories
     fall short of the total by exactly the category left 【待核实】 (171.38万元); its own
     arithmetic has none."""

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from jixiao.assessment import assess
 from jixiao.model.document import Document
 from jixiao.model.evaluation import SelfEvaluationBase
 from jixiao.render.xlsx import FormsOptions, write_forms
@@ -23,7 +24,7 @@ def test_exported_forms_read_back_through_ingest(
         pytest.skip("jixiao.ingest.load_any 尚不存在")
     document, pack, _ = seed004
     path = tmp_path / "seed004.xlsx"
-    write_forms(document, pack, path, FormsOptions(recomputed=True))
+    write_forms(assess(document, pack), path, FormsOptions(recomputed=True))
     again: Document = load_any(path)
     result = score_document(document, pack)
     originals = [f for f in document.forms if isinstance(f, SelfEvaluationBase)]

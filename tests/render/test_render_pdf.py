@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from jixiao.assessment import assess
 from jixiao.errors import JixiaoError
 from jixiao.model.document import Document
 from jixiao.render.pdf import convert_to_pdf
@@ -49,7 +50,7 @@ def test_forms_convert_with_chinese_text(
 ) -> None:
     document, pack, _ = seed004
     xlsx = tmp_path / "forms.xlsx"
-    write_forms(document, pack, xlsx)
+    write_forms(assess(document, pack), xlsx)
     pdf = convert_to_pdf(xlsx)
     assert 18 <= _pages(pdf) <= 40  # summary + 17 forms, each fitted to the page width
     text = "".join(_run("pdftotext", str(pdf), "-").split())
@@ -66,7 +67,9 @@ def test_report_converts_with_chinese_text(
 ) -> None:
     document, pack, reason = seed004
     report = tmp_path / "report.docx"
-    write_report(document, pack, report, ReportOptions(with_findings=True, pack_reason=reason))
+    write_report(
+        assess(document, pack, pack_reason=reason), report, ReportOptions(with_findings=True)
+    )
     pdf = convert_to_pdf(report, tmp_path / "pdf")
     assert pdf.parent == tmp_path / "pdf"
     assert 8 <= _pages(pdf) <= 60

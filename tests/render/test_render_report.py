@@ -10,6 +10,7 @@ import pytest
 from docx.enum.text import WD_COLOR_INDEX
 from lxml import etree
 
+from jixiao.assessment import assess
 from jixiao.errors import JixiaoError
 from jixiao.model.document import Document
 from jixiao.model.evaluation import DepartmentSelfEvaluation
@@ -64,7 +65,7 @@ def xinjiang_report(
     document, pack, reason = seed004
     path = tmp_path_factory.mktemp("docx") / "seed004.docx"
     summary = write_report(
-        document, pack, path, ReportOptions(with_findings=True, pack_reason=reason)
+        assess(document, pack, pack_reason=reason), path, ReportOptions(with_findings=True)
     )
     assert summary.charts == 3
     assert summary.annexes == 18  # 17 score tables + findings
@@ -170,7 +171,7 @@ def test_narrative_fills_sections(tmp_path: Path) -> None:
     document = load_sample()
     pack, reason = resolve_pack("auto", document)
     path = tmp_path / "demo.docx"
-    summary = write_report(document, pack, path, ReportOptions(pack_reason=reason))
+    summary = write_report(assess(document, pack, pack_reason=reason), path, ReportOptions())
     assert summary.placeholders == []
     text = _text(docx.Document(str(path)))
     assert "一是建立活动场地备用清单" in text
@@ -180,7 +181,9 @@ def test_narrative_fills_sections(tmp_path: Path) -> None:
     assert "填报执行率得分9.58分，按评分规则应为9.57分" in text
     assert "以计算结果为准" not in text
     recomputed = tmp_path / "recomputed.docx"
-    write_report(document, pack, recomputed, ReportOptions(pack_reason=reason, recomputed=True))
+    write_report(
+        assess(document, pack, pack_reason=reason), recomputed, ReportOptions(recomputed=True)
+    )
     text = _text(docx.Document(str(recomputed)))
     assert "绩效综合得分98.41分（满分100分）" in text
     assert "本报告采用按评分规则计算的结果，与所附自评表一致" in text
@@ -193,7 +196,7 @@ def test_unknown_narrative_section_is_an_error(tmp_path: Path) -> None:
     form.narrative = {"experiance": "拼错了"}
     pack, _ = resolve_pack("auto", document)
     with pytest.raises(JixiaoError) as error:
-        write_report(document, pack, tmp_path / "x.docx")
+        write_report(assess(document, pack), tmp_path / "x.docx")
     assert error.value.code == "E543"
     assert "experiance" in error.value.message
 
@@ -208,7 +211,7 @@ def test_template_styles_are_reused(tmp_path: Path) -> None:
     document = load_sample()
     pack, _ = resolve_pack("auto", document)
     path = tmp_path / "templated.docx"
-    write_report(document, pack, path, ReportOptions(template=template_path, charts=False))
+    write_report(assess(document, pack), path, ReportOptions(template=template_path, charts=False))
     result = docx.Document(str(path))
     assert result.styles["Normal"].font.name == "Courier New"
     assert result.styles["Normal"].font.size == docx.shared.Pt(9)
@@ -217,14 +220,14 @@ def test_template_styles_are_reused(tmp_path: Path) -> None:
     bad = tmp_path / "bad.docx"
     bad.write_bytes(b"not a zip")
     with pytest.raises(JixiaoError) as error:
-        write_report(document, pack, tmp_path / "y.docx", ReportOptions(template=bad))
+        write_report(assess(document, pack), tmp_path / "y.docx", ReportOptions(template=bad))
     assert error.value.code == "E542"
 
 
 def test_form_choice(seed004: tuple[Document, Pack, str], tmp_path: Path) -> None:
     document, pack, _ = seed004
     path = tmp_path / "project.docx"
-    summary = write_report(document, pack, path, ReportOptions(form=11, charts=False))
+    summary = write_report(assess(document, pack), path, ReportOptions(form=11, charts=False))
     assert summary.form_name == "州人社局尾款项目"
     text = _text(docx.Document(str(path)))
     assert text.startswith("州人社局尾款项目2024年度项目支出绩效自评报告")
@@ -233,7 +236,7 @@ def test_form_choice(seed004: tuple[Document, Pack, str], tmp_path: Path) -> Non
     assert "自评表填报总分99.90分，按评分规则计算为99.98分" in text
     assert "（经审核，按评分规则应得4.00分。）" in text
     with pytest.raises(JixiaoError) as error:
-        write_report(document, pack, path, ReportOptions(form=99))
+        write_report(assess(document, pack), path, ReportOptions(form=99))
     assert error.value.code == "E544"
 
 
@@ -241,7 +244,7 @@ def test_scores_in_sentences_use_half_up(tmp_path: Path) -> None:
     document = load_sample()
     pack, _ = resolve_pack("auto", document)
     path = tmp_path / "demo.docx"
-    write_report(document, pack, path, ReportOptions(charts=False, recomputed=True))
+    write_report(assess(document, pack), path, ReportOptions(charts=False, recomputed=True))
     text = _text(docx.Document(str(path)))
     # 1298.75 / 1356.40 = 95.7497…% → 95.75%; 10 × 0.957497… = 9.57497… → 9.57
     assert "预算执行率95.75%，得9.57分" in text

@@ -11,6 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from jixiao.assessment import assess
 from jixiao.errors import JixiaoError
 from jixiao.model.document import Document
 from jixiao.model.evaluation import FundingLine, Indicator, ProjectSelfEvaluation
@@ -41,7 +42,9 @@ def xinjiang_book(
 ) -> Path:
     document, pack, _ = seed004
     path = tmp_path_factory.mktemp("xlsx") / "seed004.xlsx"
-    summary = write_forms(document, pack, path, FormsOptions(recomputed=True, summary_sheet=True))
+    summary = write_forms(
+        assess(document, pack), path, FormsOptions(recomputed=True, summary_sheet=True)
+    )
     assert summary.layout == "xinjiang"
     assert len(summary.sheets) == 17
     return path
@@ -221,7 +224,7 @@ def _injection_document() -> Document:
 
 def test_user_text_never_becomes_a_formula(tmp_path: Path) -> None:
     path = tmp_path / "hostile.xlsx"
-    write_forms(_injection_document(), load_pack("national"), path)
+    write_forms(assess(_injection_document(), load_pack("national")), path)
     with zipfile.ZipFile(path) as archive:
         for name in archive.namelist():
             if name.startswith("xl/worksheets/sheet"):
@@ -247,7 +250,7 @@ def test_default_export_keeps_the_filed_figures_and_marks_disagreements(
 ) -> None:
     document, pack, _ = seed004
     path = tmp_path / "filed.xlsx"
-    summary = write_forms(document, pack, path)
+    summary = write_forms(assess(document, pack), path)
     book = load_workbook(path)
     assert book.sheetnames[0] != "汇总" and book.sheetnames[-1] == "审核说明"
     # 州人社局尾款项目 (form 11) is filed with a total the rules do not give.
@@ -276,7 +279,7 @@ def test_national_layout_shows_level1_weights(
 ) -> None:
     document, pack, _ = seed001
     path = tmp_path / "hunan.xlsx"
-    summary = write_forms(document, pack, path)
+    summary = write_forms(assess(document, pack), path)
     assert summary.layout == "hunan"
     assert summary.skipped == ["部门整体支出绩效评价基础数据表"]
     ws = load_workbook(path).worksheets[0]
@@ -305,7 +308,7 @@ forms:
         "utf-8",
     )
     path = tmp_path / "mine.xlsx"
-    write_forms(document, pack, path, FormsOptions(layout=str(layout)))
+    write_forms(assess(document, pack), path, FormsOptions(layout=str(layout)))
     ws = load_workbook(path).worksheets[1]
     assert ws["A1"].value == "我的项目表"
     _find(ws, "按完成比例赋分")

@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
+from jixiao.assessment import assess
 from jixiao.model.io import dump_yaml
 from jixiao.render.xlsx import write_forms
 from jixiao.rules.pack import load_pack
@@ -49,7 +50,7 @@ def test_xlsx_upload_is_recognized(org: Org, tmp_path: Path) -> None:
     """A seed form written as the province's Excel form and read back."""
     part = next(p for p in seed_parts() if p.forms[0].name == "就业工作经费")
     path = tmp_path / "就业工作经费.xlsx"
-    write_forms(part, load_pack("xinjiang"), path)
+    write_forms(assess(part, load_pack("xinjiang")), path)
     upload(org, "filler_a", [(path.name, path.read_bytes())], org.unit_a.pk)
     item = ImportBatch.objects.get().items.get(name="就业工作经费")
     assert item.error == "" and item.indicator_count == len(part.forms[0].indicators)

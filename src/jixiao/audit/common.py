@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from jixiao.audit.framework import AuditContext, Location, Severity
-from jixiao.decimals import Agreement, agreement, tolerance_text
+from jixiao.decimals import Agreement, agreement, parse_percent, tolerance_text
 from jixiao.model.common import SourceRef, StrictModel
 from jixiao.model.evaluation import (
     EvaluationBase,
@@ -18,6 +18,7 @@ from jixiao.model.evaluation import (
     SelfEvaluationBase,
 )
 from jixiao.model.survey import Questionnaire
+from jixiao.rules.measure import Direction, compare
 from jixiao.scoring import FormResult, IndicatorResult, SurveyResult
 
 ZERO = Decimal(0)
@@ -189,3 +190,31 @@ def judge(printed: Decimal, truth: Decimal, severity: Severity = Severity.ERROR)
 
 def sum_tolerance_text(count: int, tolerance: Decimal) -> str:
     return f"{count} 个分项各自四舍五入，合计允许尾差 ±{plain(tolerance)}"
+
+
+NO_NOTE = {"", "无", "无偏差", "/", "-", "—", "——", "无。"}
+
+
+def completion_percent(item: Indicator, computed: Decimal | None = None) -> Decimal | None:
+    """The completion rate as printed, else the engine's (``computed``), else recomputed
+    (a met ≤ target counts as 100%)."""
+    printed = parse_percent(item.completion)
+    if printed is not None:
+        return printed
+    target, actual = item.target_quantity, item.actual_quantity
+    if target.is_percent != actual.is_percent:
+        return None  # "100%" against "45万": not the same measure
+    if computed is not None:
+        return computed
+    comparison = compare(target, actual)
+    if comparison is None:
+        return None
+    if comparison.direction is Direction.REVERSE:
+        return HUNDRED if comparison.met else (comparison.ratio or Decimal(0)) * HUNDRED
+    if not target.value or actual.value is None:
+        return HUNDRED if comparison.met else None
+    return actual.value / target.value * HUNDRED
+
+
+def has_note(item: Indicator) -> bool:
+    return (item.deviation_note or "").strip() not in NO_NOTE

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from functools import cache
-from typing import ClassVar
+from typing import ClassVar, TypeVar, cast
 
 from pydantic import BaseModel, Field, PrivateAttr
 
@@ -78,6 +78,9 @@ class Finding(BaseModel):
     _rests_on: frozenset[str] | None = PrivateAttr(default=None)
 
 
+_T = TypeVar("_T")
+
+
 @dataclass
 class AuditContext:
     """What a check sees: the document, the pack and the engine's scores (computed once).
@@ -88,6 +91,14 @@ class AuditContext:
     scores: DocumentResult
     rule_assumed: bool = False
     pack_reason: str = ""
+    _memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+
+    def shared(self, key: str, make: Callable[[], _T]) -> _T:
+        """What several checks derive from the document (its passages, the figures the
+        final-accounts reader judged), made on first use and kept for this audit."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return cast(_T, self._memo[key])
 
 
 # What a finding can rest on (``Check.rests_on``): the whole table read (``table``), the
@@ -238,13 +249,17 @@ def run_audit(
 
 def _touches(doubt: Uncertainty, basis: frozenset[str], finding: Finding, form: object) -> bool:
     if doubt.aspect == "group":
-        if not isinstance(form, EvaluationBase) or "group" not in basis or not (
-            finding.location.field or ""
-        ).startswith("groups."):
+        if (
+            not isinstance(form, EvaluationBase)
+            or "group" not in basis
+            or not (finding.location.field or "").startswith("groups.")
+        ):
             return False
         number = finding.location.field.split(".")[1] if finding.location.field else ""
-        return number.isdigit() and int(number) < len(form.groups) and (
-            form.groups[int(number)].name == doubt.subject
+        return (
+            number.isdigit()
+            and int(number) < len(form.groups)
+            and (form.groups[int(number)].name == doubt.subject)
         )
     if doubt.aspect == "column":
         return f"column:{doubt.subject}" in basis

@@ -23,6 +23,12 @@ from jixiao.audit.prose import (
 )
 from jixiao.decimals import Interval, printed_places
 
+# A group's score stated in a report: "部门决策总评价分35分，评价得分31分" (JX707, JX708).
+SUMMARY = re.compile(
+    r"(?P<label>[\u4e00-\u9fff]{2,16}?)(?:总评价分|总评分|评价总分|评价得分|总分值|总分)"
+    r"(?P<weight>\d+(?:\.\d+)?)分[，,]\s*(?:评价|实际)?得分(?:为)?(?P<score>\d+(?:\.\d+)?)分"
+)
+
 # Words after a total that open the list of its parts ("89.97万元，包括…30万元，…").
 _LIST_OPENER = re.compile(r"其中|包括|分别为|分别是|具体为")
 _CHANGE_WORDS = ("增加", "增长", "上升", "提高", "减少", "下降", "降低", "节约", "减")
@@ -33,8 +39,11 @@ _DETAIL_WORDS = re.compile(r"具体情况|具体如下|明细如下|分别为|�
 
 def _components(found: list[Figure], total: Figure, start: int, end: int) -> list[Figure]:
     parts = [
-        f for f in found
-        if start <= f.start < end and f.same_unit(total) and f is not total
+        f
+        for f in found
+        if start <= f.start < end
+        and f.same_unit(total)
+        and f is not total
         and not f.label.endswith(_CHANGE_WORDS)
         and (not f.aside or total.aside)
     ]
@@ -51,8 +60,9 @@ def _components(found: list[Figure], total: Figure, start: int, end: int) -> lis
 _NEAR_WHOLE = Decimal("0.8")
 
 
-def _sum_issue(passage: Passage, total: Figure, parts: list[Figure],
-               exhaustive: bool) -> ProseIssue | None:
+def _sum_issue(
+    passage: Passage, total: Figure, parts: list[Figure], exhaustive: bool
+) -> ProseIssue | None:
     got = sum((p.value for p in parts), Decimal(0))
     if got == total.value:
         return None
@@ -71,10 +81,14 @@ def _sum_issue(passage: Passage, total: Figure, parts: list[Figure],
     doubt = "" if within or certain else "（“其中”可能只列了部分分项；若已列全，则合计不符）"
     places = max(printed_places(f.value) for f in [total, *parts])
     return ProseIssue(
-        passage, total.start, parts[-1].end,
+        passage,
+        total.start,
+        parts[-1].end,
         f"分项 {shown} = {plain(got)}{unit}，与所述合计 {total.text} 不符"
         + ("（在四舍五入尾差以内）" if within else doubt),
-        total.text, f"{plain(got)}{unit}", severe,
+        total.text,
+        f"{plain(got)}{unit}",
+        severe,
         f"{len(parts)} 个分项按各自印出精度（整数视为精确）相加，允许区间 "
         f"{allowed.text(places)}{unit}",
         certain=certain,
@@ -96,24 +110,28 @@ def component_issues(items: list[Passage]) -> Iterator[ProseIssue]:
             end = sentence_end
             if text[pivot.start() - 1 : pivot.start()] in ("（", "("):
                 closing = min(
-                    (at for at in (text.find("）", pivot.end()), text.find(")", pivot.end()))
-                     if at >= 0), default=sentence_end,
+                    (
+                        at
+                        for at in (text.find("）", pivot.end()), text.find(")", pivot.end()))
+                        if at >= 0
+                    ),
+                    default=sentence_end,
                 )
                 end = min(end, closing)
             # A "；" ends the list when the next clause opens an enumeration of its own.
-            for semi in re.finditer("[；;]", text[pivot.end():sentence_end]):
+            for semi in re.finditer("[；;]", text[pivot.end() : sentence_end]):
                 at = pivot.end() + semi.start()
-                following = text[at + 1: text.find("；", at + 1) if "；" in text[at + 1:
-                                                                            sentence_end]
-                                 else sentence_end]
+                following = text[
+                    at + 1 : text.find("；", at + 1)
+                    if "；" in text[at + 1 : sentence_end]
+                    else sentence_end
+                ]
                 if len([f for f in figures(following) if f.same_unit(total)]) > 1:
                     end = at
                     break
             # A list nested in this one ("包括：人员经费140.52万元，其中基本工资…") ends it.
             nested = _LIST_OPENER.search(text, pivot.end(), end)
-            if nested is not None and any(
-                pivot.end() <= f.start < nested.start() for f in found
-            ):
+            if nested is not None and any(pivot.end() <= f.start < nested.start() for f in found):
                 end = nested.start()
             parts = _components(found, total, pivot.end(), end)
             if len(parts) >= 2 and (issue := _sum_issue(passage, total, parts, False)):

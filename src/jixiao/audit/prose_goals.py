@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from jixiao.audit.prose import Figure, Kind, figures
+from jixiao.model.evaluation import SelfEvaluationBase
 
 _GE_WORDS = ("不少于", "不低于", "以上", "至少", "达到", "大于", "超过", "不小于")
 _LE_WORDS = ("不超过", "不高于", "以内", "以下", "控制在", "小于", "低于")
@@ -31,8 +33,10 @@ def goal_mentions(text: str) -> list[GoalMention]:
         for figure in figures(clause.group(0)):
             words = clause.group(0)
             direction = (
-                ">=" if any(w in words for w in _GE_WORDS)
-                else "<=" if any(w in words for w in _LE_WORDS)
+                ">="
+                if any(w in words for w in _GE_WORDS)
+                else "<="
+                if any(w in words for w in _LE_WORDS)
                 else None
             )
             mentions.append(GoalMention(words, figure, clause.start() + figure.start, direction))
@@ -66,3 +70,38 @@ def match_goal(
 def target_figure(text: str | None) -> Figure | None:
     found = figures(text or "")
     return found[0] if len(found) == 1 else None
+
+
+def goal_matches(form: SelfEvaluationBase) -> Iterator[tuple[int, GoalMention]]:
+    """(indicator number, the goal's mention) for every indicator whose thing the annual
+    goal (预期目标) also quantifies."""
+    mentions = goal_mentions(form.goal_expected or "")
+    if not mentions:
+        return
+    targets = {n: target_figure(i.target) for n, i in enumerate(form.indicators)}
+    units = [f.unit for f in targets.values() if f is not None]
+    matched: set[int] = set()
+    for number, figure in targets.items():
+        if figure is None:
+            continue
+        item = form.indicators[number]
+        mention = match_goal(item.name, figure, mentions, units.count(figure.unit) == 1)
+        if mention is not None:
+            matched.add(number)
+            yield number, mention
+    # A goal figure used once in its unit, sharing words with exactly one unmatched indicator.
+    for mention in mentions:
+        if sum(1 for m in mentions if m.figure.unit == mention.figure.unit) != 1:
+            continue
+        near = [
+            n
+            for n, f in targets.items()
+            if f is not None
+            and n not in matched
+            and f.unit == mention.figure.unit
+            and bigrams(form.indicators[n].name) & bigrams(mention.clause)
+        ]
+        if len(near) == 1 and (figure := targets[near[0]]) is not None:
+            low, high = sorted((figure.value, mention.figure.value))
+            if low > 0 and high / low <= 2:
+                yield near[0], mention

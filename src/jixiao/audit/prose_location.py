@@ -11,6 +11,11 @@ from jixiao.model.common import SourceRef
 from jixiao.model.document import Document
 
 
+def document_passages(context: AuditContext) -> list[Passage]:
+    """The document's passages, read once per audit for every prose check."""
+    return context.shared("passages", lambda: passages(context.document))
+
+
 def passage_location(document: Document, passage: Passage, start: int, end: int) -> Location:
     """Point at ``passage.text[start:end]``: a paragraph (numbered from 1) or a form field."""
     base = passage.source or SourceRef()
@@ -25,8 +30,7 @@ def passage_location(document: Document, passage: Passage, start: int, end: int)
         )
         return Location(field=f"paragraphs.{passage.paragraph}", source=source)
     form = document.forms[passage.form] if passage.form is not None else None
-    source = base.model_copy(update={"start": start, "end": end,
-                                     "text": passage.shown(start, end)})
+    source = base.model_copy(update={"start": start, "end": end, "text": passage.shown(start, end)})
     return Location(
         form=passage.form,
         form_name=getattr(form, "name", None),
@@ -51,27 +55,30 @@ class ProseIssueCheck(Check):
         raise NotImplementedError
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
-        judged = judged_positions(context.document) if self.judged_by_accounts else {}
-        for issue in self.issues(passages(context.document)):
+        judged = (
+            context.shared("judged", lambda: judged_positions(context.document))
+            if self.judged_by_accounts
+            else {}
+        )
+        for issue in self.issues(document_passages(context)):
             if judged and self._judged_elsewhere(issue, judged):
                 continue
             yield self.finding(
                 issue.message,
-                location=passage_location(context.document, issue.passage, issue.start,
-                                          issue.end),
+                location=passage_location(context.document, issue.passage, issue.start, issue.end),
                 claimed=issue.claimed,
                 expected=issue.expected,
                 severity=(
-                    Severity.INFO if not issue.severe
-                    else self.severity if issue.certain
+                    Severity.INFO
+                    if not issue.severe
+                    else self.severity
+                    if issue.certain
                     else Severity.WARNING
                 ),
                 tolerance=issue.tolerance,
             )
 
-    def _judged_elsewhere(
-        self, issue: ProseIssue, judged: dict[Position, set[str]]
-    ) -> bool:
+    def _judged_elsewhere(self, issue: ProseIssue, judged: dict[Position, set[str]]) -> bool:
         passage = issue.passage
         if passage.paragraph is None or not issue.positions:
             return False

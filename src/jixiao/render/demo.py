@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from jixiao.assessment import assess
 from jixiao.model.document import Document
 from jixiao.model.io import parse_document_text
 from jixiao.render.report import ReportOptions, ReportSummary, write_report
 from jixiao.render.xlsx import FormsOptions, FormsSummary, write_forms
-from jixiao.rules.infer import resolve_pack
 
 SAMPLES_PACKAGE = "jixiao.samples"
 DEMO_SAMPLE = "demo.yaml"
@@ -34,13 +34,7 @@ class DemoResult:
 def run_demo(out_dir: Path) -> DemoResult:
     """Score the sample and write ``form.xlsx`` and ``report.docx`` (with charts) into
     ``out_dir``."""
-    document = load_sample()
-    pack, reason = resolve_pack("auto", document)
-    forms = write_forms(document, pack, out_dir / "form.xlsx", FormsOptions())
-    report = write_report(
-        document,
-        pack,
-        out_dir / "report.docx",
-        ReportOptions(with_findings=True, pack_reason=reason),
-    )
-    return DemoResult(DEMO_SAMPLE, pack.name, reason, forms, report)
+    assessment = assess(load_sample())
+    forms = write_forms(assessment, out_dir / "form.xlsx", FormsOptions())
+    report = write_report(assessment, out_dir / "report.docx", ReportOptions(with_findings=True))
+    return DemoResult(DEMO_SAMPLE, assessment.pack.name, assessment.pack_reason, forms, report)

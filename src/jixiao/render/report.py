@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jixiao.audit import Finding, run_audit
+from jixiao.assessment import Assessment
+from jixiao.audit import Finding
 from jixiao.errors import JixiaoError
-from jixiao.model.document import Document
 from jixiao.render import docx_kit
 from jixiao.render.narrative import import_narrative, is_subheading
 from jixiao.render.report_annex import findings_table, score_table
@@ -24,8 +24,6 @@ from jixiao.render.report_base import ReportOptions
 from jixiao.render.report_blocks import Blocks
 from jixiao.render.report_outlines import NARRATIVE_LABELS, OUTLINES, Block
 from jixiao.render.view import form_views
-from jixiao.rules.pack import Pack
-from jixiao.scoring import score_document
 
 __all__ = ["NARRATIVE_SECTIONS", "ReportOptions", "ReportSummary", "write_report"]
 
@@ -136,12 +134,13 @@ class _Report(Blocks):
 
 
 def write_report(
-    document: Document, pack: Pack, path: Path, options: ReportOptions | None = None
+    assessment: Assessment, path: Path, options: ReportOptions | None = None
 ) -> ReportSummary:
-    """Write the report about one evaluation form of ``document`` (the first by default);
-    the other evaluation forms are annexed with their score tables."""
+    """Write the report about one evaluation form of the assessed document (the first by
+    default); the other evaluation forms are annexed with their score tables. The scores and
+    findings are the assessment's: nothing is scored or audited again."""
     options = options or ReportOptions()
-    result = score_document(document, pack, pack_reason=options.pack_reason)
+    document, pack, result = assessment.document, assessment.pack, assessment.scores
     views = list(form_views(document, result, claimed=not options.recomputed))
     if not views:
         raise JixiaoError("E501", "文件中没有可写入报告的自评表或评分表", file=document.source_file)
@@ -158,11 +157,7 @@ def write_report(
             field=f"forms.{view.result.index}.narrative",
         )
     others = [v for n, v in enumerate(views) if n != chosen]
-    findings = (
-        run_audit(document, pack, pack_reason=options.pack_reason)
-        if options.with_findings
-        else None
-    )
+    findings: list[Finding] | None = assessment.findings if options.with_findings else None
     doc = docx_kit.new_document(options.template)
     imported = import_narrative(document.paragraphs, view.form.type)
     report = _Report(docx_kit.DocxWriter(doc), view, others, pack, options, imported)

@@ -19,7 +19,6 @@ class ReportOptions:
     with_findings: bool = False
     form: int | None = None  # which evaluation (1-based among evaluation forms); default: first
     charts: bool = True
-    pack_reason: str = ""
     recomputed: bool = False  # figures by the rules (like ``export --recomputed``)
 
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from jixiao.assessment import Assessment
 from jixiao.errors import JixiaoError
-from jixiao.model.document import Document
 from jixiao.render.form_sheet import FormSheet
 from jixiao.render.formula_cache import fill_cached_values
 from jixiao.render.layout import Layout, resolve_layout
@@ -27,8 +27,6 @@ from jixiao.render.paging import keep_groups_together, print_setup
 from jixiao.render.review_sheet import PlacedForm, over_full_marks, review_sheet, summary_sheet
 from jixiao.render.sheet import Mark, SheetWriter
 from jixiao.render.view import form_views
-from jixiao.rules.pack import Pack
-from jixiao.scoring import score_document
 
 SHEET_NAME_LIMIT = 31
 SHEET_NAME_FORBIDDEN = str.maketrans({c: "_" for c in "[]:*?/\\"})
@@ -70,12 +68,13 @@ def _sheet_name(index: int, name: str, used: set[str]) -> str:
 
 
 def write_forms(
-    document: Document, pack: Pack, path: Path, options: FormsOptions | None = None
+    assessment: Assessment, path: Path, options: FormsOptions | None = None
 ) -> FormsSummary:
-    """Write every evaluation form of ``document`` to ``path`` (xlsx)."""
+    """Write every evaluation form of the assessed document to ``path`` (xlsx), with the
+    assessment's scores."""
     options = options or FormsOptions()
-    layout: Layout = resolve_layout(options.layout, pack)
-    result = score_document(document, pack)
+    layout: Layout = resolve_layout(options.layout, assessment.pack)
+    document, result = assessment.document, assessment.scores
     summary = FormsSummary(path=path, layout=layout.name)
     views = list(form_views(document, result, claimed=not options.recomputed))
     written = {v.form.type for v in views}

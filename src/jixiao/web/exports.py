@@ -19,11 +19,9 @@ from jixiao.model.io import dump_json, dump_yaml
 from jixiao.render.cells import MAX_CELL_CHARS, needs_quote, xml_safe
 from jixiao.render.report import ReportOptions, write_report
 from jixiao.render.xlsx import FormsOptions, write_forms
-from jixiao.rules.infer import resolve_pack
 from jixiao.web.dashboard import overview
 from jixiao.web.models import Evaluation, Status, Unit
-from jixiao.web.packs import check_pack
-from jixiao.web.services import FORM_TYPE_LABELS, load
+from jixiao.web.services import FORM_TYPE_LABELS, assess, load
 
 FORMATS = {
     "json": "application/json; charset=utf-8",
@@ -49,13 +47,14 @@ def evaluation_file(evaluation: Evaluation, fmt: str) -> tuple[bytes, str]:
         return dump_json(document).encode(), f"{base}.json"
     if fmt == "yaml":
         return dump_yaml(document).encode(), f"{base}.yaml"
-    pack, reason = resolve_pack(check_pack(evaluation.pack), document)
+    # The pack the stored findings were made under; the one assessment serves the file.
+    assessment = assess(document, evaluation.pack_used or evaluation.pack).core
     with tempfile.TemporaryDirectory(prefix="jixiao-export-") as folder:
         path = Path(folder) / f"out.{fmt}"
         if fmt == "xlsx":
-            write_forms(document, pack, path, FormsOptions())
+            write_forms(assessment, path, FormsOptions())
             return path.read_bytes(), f"{base}-自评表.xlsx"
-        write_report(document, pack, path, ReportOptions(with_findings=True, pack_reason=reason))
+        write_report(assessment, path, ReportOptions(with_findings=True))
         return path.read_bytes(), f"{base}-评价报告.docx"
 
 

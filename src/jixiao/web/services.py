@@ -1,7 +1,7 @@
 """Scoring, auditing, storing and moving evaluations through review.
 
-Every number comes from :func:`jixiao.scoring.score_document` and every finding from
-:func:`jixiao.audit.run_audit`; this module only stores them beside the document.
+Every number and finding comes from one :func:`jixiao.assessment.assess` of the document;
+this module only stores them beside it.
 """
 
 from __future__ import annotations
@@ -11,12 +11,13 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from jixiao.audit import Finding, Severity, run_audit
+from jixiao.assessment import Assessment as DocumentAssessment
+from jixiao.assessment import assess as assess_document
+from jixiao.audit import Finding, Severity
 from jixiao.audit.framework import Location
 from jixiao.model import Document
 from jixiao.model.io import document_from_data, dump_json
-from jixiao.rules.infer import resolve_pack
-from jixiao.scoring import DocumentResult, FormResult, score_document
+from jixiao.scoring import FormResult
 from jixiao.web import spotcheck
 from jixiao.web.models import Evaluation, FindingRecord
 from jixiao.web.packs import check_pack, without_rule_choice
@@ -99,29 +100,35 @@ def location_text(location: Location) -> str:
 
 @dataclass(frozen=True)
 class Assessment:
-    """A document with its scores and findings under the resolved rule pack."""
+    """The one assessment of a document (:class:`jixiao.assessment.Assessment`) and how many
+    of the document's own rule kinds were removed before it."""
 
-    document: Document
-    pack_name: str
-    pack_reason: str
-    results: DocumentResult
-    findings: list[Finding]
+    core: DocumentAssessment
     ignored_rules: int = 0  # indicators whose own rule_kind was removed
 
     @property
-    def form_index(self) -> int | None:
-        return main_form_index(self.document)
+    def document(self) -> Document:
+        return self.core.document
+
+    @property
+    def pack_name(self) -> str:
+        return self.core.pack.name
+
+    @property
+    def pack_reason(self) -> str:
+        return self.core.pack_reason
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.core.findings
 
     @property
     def form(self) -> FormResult | None:
-        index = self.form_index
-        for result in self.results.forms:
-            if isinstance(result, FormResult) and result.index == index:
-                return result
-        return None
+        index = main_form_index(self.document)
+        return None if index is None else self.core.form_result(index)
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for finding in self.findings if finding.severity == severity)
+        return self.core.count(severity)
 
 
 def main_form_index(document: Document) -> int | None:
@@ -133,13 +140,10 @@ def main_form_index(document: Document) -> int | None:
 
 
 def assess(document: Document, pack_ref: str = "auto") -> Assessment:
-    """Score and audit under a registered pack (never a path); the document's own rule
+    """Score and audit once under a registered pack (never a path); the document's own rule
     kinds are removed first (:mod:`jixiao.web.packs`)."""
     document, ignored = without_rule_choice(document)
-    pack, reason = resolve_pack(check_pack(pack_ref), document)
-    results = score_document(document, pack, pack_reason=reason)
-    findings = run_audit(document, pack, pack_reason=reason)
-    return Assessment(document, pack.name, reason, results, findings, ignored)
+    return Assessment(assess_document(document, check_pack(pack_ref)), ignored)
 
 
 def document_data(document: Document) -> dict[str, Any]:

@@ -1,7 +1,4 @@
-"""JX101: a printed group weight differs from the sum of the weights under it.
-
-``members`` (now in :mod:`jixiao.audit.common`) is re-exported for older imports.
-"""
+"""JX101: a printed group weight differs from the sum of the weights under it."""
 
 from __future__ import annotations
 
@@ -18,8 +15,6 @@ from jixiao.audit.common import (
     weight_sum,
 )
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
-
-__all__ = ["GroupWeightMismatch", "members"]
 
 
 class GroupWeightMismatch(Check):

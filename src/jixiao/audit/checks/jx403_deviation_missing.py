@@ -3,47 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from jixiao.audit.common import (
     HUNDRED,
+    completion_percent,
     form_result,
+    has_note,
     indicator_location,
     indicator_result,
     plain,
     self_evaluations,
 )
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
-from jixiao.decimals import parse_percent, round_half_up
-from jixiao.model.evaluation import Indicator
-from jixiao.rules.measure import Direction, compare
-
-NO_NOTE = {"", "无", "无偏差", "/", "-", "—", "——", "无。"}
-
-
-def completion_percent(item: Indicator, computed: Decimal | None = None) -> Decimal | None:
-    """The completion rate as printed, else the engine's (``computed``), else recomputed
-    (a met ≤ target counts as 100%)."""
-    printed = parse_percent(item.completion)
-    if printed is not None:
-        return printed
-    target, actual = item.target_quantity, item.actual_quantity
-    if target.is_percent != actual.is_percent:
-        return None  # "100%" against "45万": not the same measure
-    if computed is not None:
-        return computed
-    comparison = compare(target, actual)
-    if comparison is None:
-        return None
-    if comparison.direction is Direction.REVERSE:
-        return HUNDRED if comparison.met else (comparison.ratio or Decimal(0)) * HUNDRED
-    if not target.value or actual.value is None:
-        return HUNDRED if comparison.met else None
-    return actual.value / target.value * HUNDRED
-
-
-def has_note(item: Indicator) -> bool:
-    return (item.deviation_note or "").strip() not in NO_NOTE
+from jixiao.decimals import round_half_up
 
 
 class DeviationNoteMissing(Check):

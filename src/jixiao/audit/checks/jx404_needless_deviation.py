@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.audit.checks.jx403_deviation_missing import completion_percent, has_note
-from jixiao.audit.common import HUNDRED, indicator_location, self_evaluations
+from jixiao.audit.common import (
+    HUNDRED,
+    completion_percent,
+    has_note,
+    indicator_location,
+    self_evaluations,
+)
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 
 

@@ -6,46 +6,7 @@ from collections.abc import Iterator
 
 from jixiao.audit.common import indicator_location, plain, self_evaluations
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
-from jixiao.audit.prose_goals import (
-    GoalMention,
-    bigrams,
-    goal_mentions,
-    match_goal,
-    target_figure,
-)
-from jixiao.model.evaluation import SelfEvaluationBase
-
-
-def goal_matches(form: SelfEvaluationBase) -> Iterator[tuple[int, GoalMention]]:
-    """(indicator number, the goal's mention) for every indicator whose thing the annual
-    goal (预期目标) also quantifies."""
-    mentions = goal_mentions(form.goal_expected or "")
-    if not mentions:
-        return
-    targets = {n: target_figure(i.target) for n, i in enumerate(form.indicators)}
-    units = [f.unit for f in targets.values() if f is not None]
-    matched: set[int] = set()
-    for number, figure in targets.items():
-        if figure is None:
-            continue
-        item = form.indicators[number]
-        mention = match_goal(item.name, figure, mentions, units.count(figure.unit) == 1)
-        if mention is not None:
-            matched.add(number)
-            yield number, mention
-    # A goal figure used once in its unit, sharing words with exactly one unmatched indicator.
-    for mention in mentions:
-        if sum(1 for m in mentions if m.figure.unit == mention.figure.unit) != 1:
-            continue
-        near = [
-            n for n, f in targets.items()
-            if f is not None and n not in matched and f.unit == mention.figure.unit
-            and bigrams(form.indicators[n].name) & bigrams(mention.clause)
-        ]
-        if len(near) == 1 and (figure := targets[near[0]]) is not None:
-            low, high = sorted((figure.value, mention.figure.value))
-            if low > 0 and high / low <= 2:
-                yield near[0], mention
+from jixiao.audit.prose_goals import goal_matches, target_figure
 
 
 class TargetSetToActual(Check):

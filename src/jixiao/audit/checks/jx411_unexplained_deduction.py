@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.audit.checks.jx403_deviation_missing import has_note
 from jixiao.audit.common import (
     form_result,
+    has_note,
     indicator_location,
     indicator_result,
     plain,

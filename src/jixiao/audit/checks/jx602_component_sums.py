@@ -7,12 +7,11 @@ from collections.abc import Iterator
 from jixiao.accounts.analysis import (
     COMPONENTS,
     category_key,
-    final_accounts_in,
     printed_parts,
     whole,
 )
 from jixiao.accounts.concepts import FUNCTIONAL_BASE, FUNCTIONAL_KEY, label_of
-from jixiao.audit.checks.jx6_support import location, money
+from jixiao.audit.checks.jx6_support import accounts_in, location, money
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 from jixiao.decimals import SumJudgement, SumVerdict, judge_sum
 from jixiao.model.accounts import AccountFigure, FinalAccounts, FunctionalLine, Printed
@@ -38,7 +37,7 @@ class ComponentSums(Check):
     severity = Severity.ERROR
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
-        for index, accounts in final_accounts_in(context.document):
+        for index, accounts in accounts_in(context):
             for group in COMPONENTS:
                 total = accounts.get(group.total)
                 parts = printed_parts(accounts, group.parts)

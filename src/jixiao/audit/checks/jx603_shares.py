@@ -11,7 +11,6 @@ from jixiao.accounts.analysis import (
     SANGONG_ITEMS,
     Verdict,
     figure_name,
-    final_accounts_in,
     judge_percent,
     printed_parts,
     ratio,
@@ -19,7 +18,7 @@ from jixiao.accounts.analysis import (
     whole,
 )
 from jixiao.accounts.concepts import FUNCTIONAL_BASE, label_of
-from jixiao.audit.checks.jx6_support import location, money
+from jixiao.audit.checks.jx6_support import accounts_in, location, money
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 from jixiao.decimals import SumVerdict, judge_sum, share_interval, sum_tolerance
 from jixiao.model.accounts import FinalAccounts, Printed
@@ -44,7 +43,7 @@ class Shares(Check):
     severity = Severity.ERROR
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
-        for index, accounts in final_accounts_in(context.document):
+        for index, accounts in accounts_in(context):
             yield from self._each(index, accounts)
             yield from self._totals(index, accounts)
 

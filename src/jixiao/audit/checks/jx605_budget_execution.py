@@ -10,13 +10,12 @@ from jixiao.accounts.analysis import (
     clause_before,
     current_amount,
     figure_name,
-    final_accounts_in,
     judge_percent,
     ratio,
     statements,
     variance,
 )
-from jixiao.audit.checks.jx6_support import location, money
+from jixiao.audit.checks.jx6_support import accounts_in, location, money
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 from jixiao.decimals import growth_interval, share_interval
 from jixiao.model.accounts import AccountFigure, FinalAccounts, Printed
@@ -55,7 +54,7 @@ class BudgetExecution(Check):
     severity = Severity.ERROR
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
-        for index, accounts in final_accounts_in(context.document):
+        for index, accounts in accounts_in(context):
             for figure in statements(accounts):
                 actual = current_amount(accounts, figure)
                 if figure.budget is None or actual is None:
@@ -76,10 +75,18 @@ class BudgetExecution(Check):
         name = figure_name(figure)
         kind = figure.budget_kind or "预算"
         stated = (
-            ("完成预算的比例", figure.completion, ratio(actual.value, budget.value),
-             share_interval(actual.value, budget.value)),
-            ("预决算差异率", figure.variance_rate, variance(actual.value, budget.value),
-             growth_interval(actual.value, budget.value)),
+            (
+                "完成预算的比例",
+                figure.completion,
+                ratio(actual.value, budget.value),
+                share_interval(actual.value, budget.value),
+            ),
+            (
+                "预决算差异率",
+                figure.variance_rate,
+                variance(actual.value, budget.value),
+                growth_interval(actual.value, budget.value),
+            ),
         )
         printed_any = False
         for what, printed, truth, allowed in stated:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.accounts.analysis import SANGONG_ITEMS, VEHICLE_ITEMS, final_accounts_in, printed_parts
+from jixiao.accounts.analysis import SANGONG_ITEMS, VEHICLE_ITEMS, printed_parts
 from jixiao.accounts.concepts import label_of
-from jixiao.audit.checks.jx6_support import location, money
+from jixiao.audit.checks.jx6_support import accounts_in, location, money
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 from jixiao.decimals import SumVerdict, judge_sum
 from jixiao.model.accounts import FinalAccounts, Printed
@@ -31,7 +31,7 @@ class SangongItems(Check):
     severity = Severity.ERROR
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
-        for index, accounts in final_accounts_in(context.document):
+        for index, accounts in accounts_in(context):
             for attribute, what in _ATTRIBUTES.items():
                 vehicles = printed_parts(accounts, VEHICLE_ITEMS, attribute)
                 items = printed_parts(accounts, SANGONG_ITEMS, attribute)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.accounts.analysis import figure_name, final_accounts_in, statements
+from jixiao.accounts.analysis import figure_name, statements
 from jixiao.accounts.concepts import FUNCTIONAL_KEY
-from jixiao.audit.checks.jx6_support import location, money
+from jixiao.audit.checks.jx6_support import accounts_in, location, money
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 from jixiao.model.accounts import AccountFigure
 
@@ -34,7 +34,7 @@ class ConflictingFigures(Check):
     severity = Severity.ERROR
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
-        for index, accounts in final_accounts_in(context.document):
+        for index, accounts in accounts_in(context):
             first: dict[tuple[str, str], AccountFigure] = {}
             for figure in statements(accounts):
                 identity = _identity(figure)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.accounts.analysis import final_accounts_in
-from jixiao.audit.checks.jx6_support import location, money
+from jixiao.audit.checks.jx6_support import accounts_in, location, money
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 
 
@@ -25,7 +24,7 @@ class OfficeRunningCosts(Check):
     severity = Severity.WARNING
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
-        for index, accounts in final_accounts_in(context.document):
+        for index, accounts in accounts_in(context):
             running = accounts.office_running
             operating = accounts.amount("general_budget.operating")
             if running is None or running.amount is None or operating is None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from jixiao.accounts.analysis import final_accounts_in, from_table
+from jixiao.accounts.analysis import from_table
 from jixiao.accounts.concepts import label_of
-from jixiao.audit.checks.jx6_support import location, money
+from jixiao.audit.checks.jx6_support import accounts_in, location, money
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 from jixiao.decimals import SumVerdict, judge_sum
 from jixiao.model.accounts import AccountFigure, FinalAccounts, Printed
@@ -40,7 +40,7 @@ class UnitSummary(Check):
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         columns: dict[tuple[int | None, str | None, int | None, str], list[_Cell]] = {}
-        for index, accounts in final_accounts_in(context.document):
+        for index, accounts in accounts_in(context):
             for figure in accounts.statements:
                 printed = figure.amount
                 if printed is None or printed.source is None or not from_table(figure):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from jixiao.audit.framework import Location
+from jixiao.accounts.analysis import final_accounts_in
+from jixiao.audit.framework import AuditContext, Location
 from jixiao.model.accounts import AccountFigure, FinalAccounts, Printed
 
 
@@ -24,3 +25,9 @@ def location(
 
 def money(value: Decimal, unit: str = "万元") -> str:
     return f"{value}{unit}"
+
+
+def accounts_in(context: AuditContext) -> list[tuple[int | None, FinalAccounts]]:
+    """The document's final accounts (its forms, else read from its paragraphs), read once
+    for all the JX6xx checks of an audit."""
+    return context.shared("accounts", lambda: final_accounts_in(context.document))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
-from jixiao.audit.prose import Passage, conflicting_counts, passages
-from jixiao.audit.prose_location import passage_location
+from jixiao.audit.prose import Passage, conflicting_counts
+from jixiao.audit.prose_location import document_passages, passage_location
 
 
 def _groups(items: list[Passage]) -> list[list[Passage]]:
@@ -36,12 +36,12 @@ class CountStatedTwice(Check):
     severity = Severity.WARNING
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
-        items = passages(context.document)
+        items = document_passages(context)
         for first, where, second, here in conflicting_counts(_groups(items)):
             where_first = "同段前文" if where is here else "前文"
             yield self.finding(
                 f"“{first.label or first.text}”{where_first}写 {first.text}，此处写 {second.text}"
-                f"（“{here.text[max(0, second.start - 12):second.end + 6]}”）",
+                f"（“{here.text[max(0, second.start - 12) : second.end + 6]}”）",
                 location=passage_location(context.document, here, second.start, second.end),
                 claimed=second.text,
                 expected=first.text,

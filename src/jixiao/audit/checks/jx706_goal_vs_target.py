@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.audit.checks.jx405_target_equals_actual import goal_matches
 from jixiao.audit.common import indicator_location, self_evaluations
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 from jixiao.audit.prose import Kind
-from jixiao.audit.prose_goals import goal_mentions, target_figure
+from jixiao.audit.prose_goals import goal_matches, goal_mentions, target_figure
 from jixiao.decimals import Agreement, agreement, printed_places, round_half_up
 from jixiao.model.evaluation import SelfEvaluationBase
 from jixiao.model.quantity import Comparator
@@ -73,9 +72,11 @@ class TargetContradictsGoal(Check):
             if mine is None or mine.kind is not Kind.MONEY:
                 continue
             for figure in goal:
-                if figure.kind is Kind.MONEY and figure.value != mine.value and agreement(
-                    mine.value, figure.value
-                ) is Agreement.TRUNCATED:
+                if (
+                    figure.kind is Kind.MONEY
+                    and figure.value != mine.value
+                    and agreement(mine.value, figure.value) is Agreement.TRUNCATED
+                ):
                     yield self.finding(
                         f"目标值 {item.target} 是年度总体目标中 {figure.text} 截尾所得，"
                         f"四舍五入应为 {round_half_up(figure.value, printed_places(mine.value))}"

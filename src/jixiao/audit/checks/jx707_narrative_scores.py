@@ -6,17 +6,12 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.audit.checks.jx101_group_weights import members
-from jixiao.audit.common import ZERO, evaluations, plain, squeeze, weight_sum
+from jixiao.audit.common import ZERO, evaluations, members, plain, squeeze, weight_sum
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
-from jixiao.audit.prose import passages
-from jixiao.audit.prose_location import passage_location
+from jixiao.audit.prose_components import SUMMARY
+from jixiao.audit.prose_location import document_passages, passage_location
 from jixiao.model.evaluation import EvaluationBase, IndicatorGroup
 
-SUMMARY = re.compile(
-    r"(?P<label>[\u4e00-\u9fff]{2,16}?)(?:总评价分|总评分|评价总分|评价得分|总分值|总分)"
-    r"(?P<weight>\d+(?:\.\d+)?)分[，,]\s*(?:评价|实际)?得分(?:为)?(?P<score>\d+(?:\.\d+)?)分"
-)
 _CODE = re.compile(r"^[A-Z][0-9]*")
 
 
@@ -40,7 +35,7 @@ class NarrativeScoreMismatch(Check):
                 name = _CODE.sub("", squeeze(group.name))
                 groups.setdefault(name, []).append((form, group))
         reported: set[tuple[str, str, str]] = set()
-        for passage in passages(context.document):
+        for passage in document_passages(context):
             for match in SUMMARY.finditer(passage.text):
                 label = match.group("label")
                 found = groups.get(label, [])
@@ -51,8 +46,7 @@ class NarrativeScoreMismatch(Check):
                 weight = group.weight or weight_sum(items)
                 scores = [i.claimed_score for i in items if i.claimed_score is not None]
                 score = sum(scores, ZERO) if scores else None
-                location = passage_location(context.document, passage, match.start(),
-                                            match.end())
+                location = passage_location(context.document, passage, match.start(), match.end())
                 for what, stated, table in (
                     ("总分值", Decimal(match.group("weight")), weight),
                     ("得分", Decimal(match.group("score")), score),

@@ -6,11 +6,10 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.audit.checks.jx707_narrative_scores import SUMMARY
 from jixiao.audit.common import plain
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
-from jixiao.audit.prose import passages
-from jixiao.audit.prose_location import passage_location
+from jixiao.audit.prose_components import SUMMARY
+from jixiao.audit.prose_location import document_passages, passage_location
 
 AWARD = re.compile(r"(?:得分|[得的])(?P<points>\d+(?:\.\d+)?)分")
 
@@ -30,14 +29,13 @@ class ItemisedPointsNotSum(Check):
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         seen: set[str] = set()
-        for passage in passages(context.document):
+        for passage in document_passages(context):
             text = passage.text
             summaries = list(SUMMARY.finditer(text))
             if len(summaries) != 1:
                 continue
             summary = summaries[0]
-            awards = [Decimal(m.group("points")) for m in AWARD.finditer(text, 0,
-                                                                          summary.start())]
+            awards = [Decimal(m.group("points")) for m in AWARD.finditer(text, 0, summary.start())]
             if len(awards) < 2 or text in seen:
                 continue
             seen.add(text)
@@ -48,8 +46,9 @@ class ItemisedPointsNotSum(Check):
             yield self.finding(
                 f"段内逐项得分 {' + '.join(plain(a) for a in awards)} = {plain(total)} 分，"
                 f"段末却写“{summary.group('label')}”得分 {plain(stated)} 分",
-                location=passage_location(context.document, passage, summary.start(),
-                                          summary.end()),
+                location=passage_location(
+                    context.document, passage, summary.start(), summary.end()
+                ),
                 claimed=stated,
                 expected=total,
             )

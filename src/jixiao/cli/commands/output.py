@@ -64,17 +64,17 @@ def register(app: typer.Typer) -> None:
         force: ForceOption = False,
     ) -> None:
         """导出绩效自评表（xlsx，按省份版式）：原填报数与评分规则不一致处标色、加批注，并附审核说明。"""
+        from jixiao.assessment import assess
         from jixiao.cli.loading import load_input
         from jixiao.render.xlsx import FormsOptions, write_forms
-        from jixiao.rules.infer import resolve_pack
 
         _check_suffix(output, ".xlsx")
         check_output(output, inputs=[file], force=force)
-        document = load_input(file)
-        chosen, reason = resolve_pack(pack, document)
+        assessment = assess(load_input(file), pack)
+        reason = assessment.pack_reason
         options = FormsOptions(layout=layout, recomputed=recomputed, summary_sheet=summary_sheet)
         with atomic_output(output, force=force) as temporary:
-            summary = write_forms(document, chosen, temporary, options)
+            summary = write_forms(assessment, temporary, options)
         summary.path = output
         console = Console()
         basis = "按规则重新计算" if recomputed else "原填报数"
@@ -117,28 +117,26 @@ def register(app: typer.Typer) -> None:
         force: ForceOption = False,
     ) -> None:
         """生成绩效自评（评价）报告（docx，公文格式，含评分表和图表）；与填报数不一致处写明应为多少。"""
+        from jixiao.assessment import assess
         from jixiao.cli.loading import load_input
         from jixiao.render.pdf import convert_to_pdf
         from jixiao.render.report import ReportOptions, write_report
-        from jixiao.rules.infer import resolve_pack
 
         _check_suffix(output, ".docx")
         sources = [file] if template is None else [file, template]
         check_output(output, inputs=sources, force=force)
         if pdf:
             check_output(output.with_suffix(".pdf"), inputs=sources, force=force)
-        document = load_input(file)
-        chosen, reason = resolve_pack(pack, document)
+        assessment = assess(load_input(file), pack)
         options = ReportOptions(
             template=template,
             with_findings=with_findings,
             form=form,
             charts=charts,
-            pack_reason=reason,
             recomputed=recomputed,
         )
         with atomic_output(output, force=force) as temporary:
-            summary = write_report(document, chosen, temporary, options)
+            summary = write_report(assessment, temporary, options)
         summary.path = output
         console = Console()
         _report_notes(console, summary)
