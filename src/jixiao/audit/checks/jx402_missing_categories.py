@@ -16,7 +16,7 @@ class MissingIndicatorCategory(Check):
     反例：项目自评表只有产出指标和成本指标，没有效益指标和服务对象满意度指标。
     正例：产出（数量/质量/时效/成本）、效益、服务对象满意度三类指标齐全。
     部门整体自评表采用“履职效能/管理效率”等其他框架时不检查（只要表中出现过产出或效益类，
-    就按三类要求检查）。
+    就按三类要求检查）。表中没有一级、二级指标名称时（只列三级指标），无从判断类别，不检查。
     """
 
     code = "JX402"
@@ -29,8 +29,8 @@ class MissingIndicatorCategory(Check):
             labels = " ".join(
                 squeeze(i.level1) + " " + squeeze(i.level2) for i in form.indicators
             )
-            if not form.indicators:
-                continue
+            if not form.indicators or not labels.strip():
+                continue  # no level names printed (or read): the categories are unknown
             if form.type == "department_self_evaluation" and not any(
                 word in labels for word in ("产出", "效益")
             ):
