@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from jixiao.accounts.concepts import label_of
 from jixiao.render.explanation_budget import BudgetSections
+from jixiao.render.explanation_fiscal import FiscalSections
 from jixiao.render.explanation_writer import number
 
 
-class ExplanationWriter(BudgetSections):
+class ExplanationWriter(BudgetSections, FiscalSections):
     def basic(self) -> list[str]:
         basic = self.get("general_budget.basic")
         if basic is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from jixiao.render.form_sheet import FormRows
+from jixiao.render.form_sheet_base import FormRows
 
 INCH_PT = 72.0
 A4_LANDSCAPE_PT = (841.9, 595.3)
