@@ -18,6 +18,7 @@ from decimal import (
     ROUND_HALF_UP,
     Decimal,
     InvalidOperation,
+    getcontext,
     localcontext,
 )
 from enum import StrEnum
@@ -53,8 +54,10 @@ def bounded_quantize(value: Decimal, places: int, rounding: str) -> Decimal:
     needed = max(value.adjusted(), 0) + places + 3
     if needed > MAX_QUANTIZE_DIGITS:
         raise ValueError(f"数字过大，无法按 {places} 位小数舍入")
+    if needed <= getcontext().prec:  # the usual case: no context switch needed
+        return value.quantize(quantum(places), rounding=rounding)
     with localcontext() as context:
-        context.prec = max(context.prec, needed)
+        context.prec = needed
         return value.quantize(quantum(places), rounding=rounding)
 
 
@@ -238,9 +241,7 @@ def sum_interval(values: Iterable[Decimal]) -> Interval:
 HUNDRED = Decimal(100)
 
 
-def corners(
-    function: Callable[..., Decimal], *inputs: Interval
-) -> Interval | None:
+def corners(function: Callable[..., Decimal], *inputs: Interval) -> Interval | None:
     """The interval of ``function`` over a box of inputs, for a function monotone in each
     input on the box (ratios, growth rates, differences): its ends lie at the corners.
     ``None`` when a corner cannot be computed (a division by zero)."""
@@ -262,8 +263,8 @@ def share_interval(part: Decimal, whole: Decimal) -> Interval | None:
 def growth_interval(current: Decimal, base: Decimal) -> Interval | None:
     """``(current − base) / base × 100`` for a printed current figure and a printed base."""
     quotient = input_interval(current) / input_interval(base)
-    return None if quotient is None else Interval(quotient.low - 1, quotient.high - 1).scale(
-        HUNDRED
+    return (
+        None if quotient is None else Interval(quotient.low - 1, quotient.high - 1).scale(HUNDRED)
     )
 
 

@@ -195,16 +195,20 @@ def _matches(code: str, patterns: Iterable[str]) -> bool:
 
 
 def selected_checks(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[type[Check]]:
-    select, ignore = list(select), list(ignore)
+    return list(_selected(tuple(select), tuple(ignore)))
+
+
+@cache  # a batch audits thousands of documents with the same selection
+def _selected(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[type[Check], ...]:
     checks = all_checks()
     for pattern in [*select, *ignore]:
         if not any(_matches(code, [pattern]) for code in checks):
             raise JixiaoError("E601", f"没有代码以 {pattern!r} 开头的审核规则")
-    return [
+    return tuple(
         cls
         for code, cls in checks.items()
         if (not select or _matches(code, select)) and not _matches(code, ignore)
-    ]
+    )
 
 
 def run_audit(

@@ -8,7 +8,6 @@ since a misread digit anywhere in a sum or a score can make a correct form look 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
@@ -22,20 +21,24 @@ if TYPE_CHECKING:  # the framework calls this module
 SHOWN = 3  # uncertain cells named in a message
 
 
-def uncertain_sources(model: object) -> Iterator[SourceRef]:
-    """Every uncertain source under ``model`` (a form, an indicator, a list of them)."""
-    if isinstance(model, SourceRef):
-        if model.uncertain:
-            yield model
-    elif isinstance(model, BaseModel):
-        for name in type(model).model_fields:
-            yield from uncertain_sources(getattr(model, name))
-    elif isinstance(model, list | tuple):
-        for item in model:
-            yield from uncertain_sources(item)
-    elif isinstance(model, dict):
-        for item in model.values():
-            yield from uncertain_sources(item)
+def uncertain_sources(model: object) -> list[SourceRef]:
+    """Every uncertain source under ``model`` (a form, an indicator, a list of them), in
+    document order. An explicit stack: this walks every error's form, and nested
+    generators cost more than the walk itself."""
+    found: list[SourceRef] = []
+    stack: list[object] = [model]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, SourceRef):
+            if item.uncertain:
+                found.append(item)
+        elif isinstance(item, BaseModel):
+            stack.extend(reversed(item.__dict__.values()))  # __dict__ holds the fields
+        elif isinstance(item, list | tuple):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            stack.extend(reversed(item.values()))
+    return found
 
 
 def downgrade_uncertain(findings: list[Finding], document: Document) -> list[Finding]:
@@ -46,10 +49,12 @@ def downgrade_uncertain(findings: list[Finding], document: Document) -> list[Fin
             continue
         form = finding.location.form
         if form not in cache:
-            scope = document.forms if form is None or form >= len(document.forms) else [
-                document.forms[form]
-            ]
-            cache[form] = list(uncertain_sources(scope))
+            scope = (
+                document.forms
+                if form is None or form >= len(document.forms)
+                else [document.forms[form]]
+            )
+            cache[form] = uncertain_sources(scope)
         refs = cache[form]
         own = finding.location.source
         if own is not None and own.uncertain and own not in refs:

@@ -36,7 +36,6 @@ PROSE_CHARACTERS = 20_000
 _SUFFIX = re.compile(r"(?:市|地区|盟)$")
 
 
-
 @dataclass(frozen=True)
 class Place:
     province: str  # full name of the province, e.g. 新疆维吾尔自治区
@@ -125,6 +124,26 @@ def _pack_places() -> dict[str, tuple[str, tuple[str, ...]]]:
     return found
 
 
+@cache
+def _places_by_first_character() -> dict[str, tuple[int, ...]]:
+    """Gazetteer places (their positions) under the first character of each of their names."""
+    found: dict[str, set[int]] = {}
+    for number, place in enumerate(gazetteer().places):
+        for word in (place.name, place.short):
+            if word:
+                found.setdefault(word[0], set()).add(number)
+    return {character: tuple(sorted(numbers)) for character, numbers in found.items()}
+
+
+def _places_in(text: str) -> list[Place]:
+    """The places whose name can occur in ``text`` (its first character does), in gazetteer
+    order: a few substring tests instead of one per place of the country."""
+    index = _places_by_first_character()
+    numbers = {n for character in set(text) for n in index.get(character, ())}
+    places = gazetteer().places
+    return [places[n] for n in sorted(numbers)]
+
+
 def _names(document: Document) -> list[str]:
     names = [document.unit or "", document.title or ""]
     for form in document.forms:
@@ -158,10 +177,8 @@ def _recognise(stated: tuple[str, ...], names: str, prose: str) -> tuple[str | N
     for text in stated:
         if province := province_of(text):
             note(province, STATED_WEIGHT, "文件声明的省份", text)
-    extra = [
-        (province, place) for province, places in _pack_places().values() for place in places
-    ]
-    for place in gazetteer().places:
+    extra = [(province, place) for province, places in _pack_places().values() for place in places]
+    for place in _places_in(names + prose):
         for word in (place.name, place.short):
             if word and word in names:
                 note(place.province, NAME_WEIGHT * names.count(word), "单位或项目名称", word)

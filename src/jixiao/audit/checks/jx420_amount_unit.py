@@ -32,8 +32,7 @@ def _significant(number: Decimal) -> int:
     return len(digits)
 
 
-def _mentions(text: str | None, where: Location, paragraph: int | None = None
-              ) -> Iterator[Mention]:
+def _mentions(text: str | None, where: Location, paragraph: int | None = None) -> Iterator[Mention]:
     for match in AMOUNT.finditer(text or ""):
         try:
             number = Decimal(match.group(1).replace(",", ""))
@@ -43,8 +42,11 @@ def _mentions(text: str | None, where: Location, paragraph: int | None = None
             continue  # 5元, 300元: too common to tie to one figure
         location = where
         if paragraph is not None:
-            location = Location(source=SourceRef(paragraph=paragraph, start=match.start(),
-                                                 end=match.end(), text=match.group(0)))
+            location = Location(
+                source=SourceRef(
+                    paragraph=paragraph, start=match.start(), end=match.end(), text=match.group(0)
+                )
+            )
         yield Mention(number, TEN_THOUSAND[match.group(2)], match.group(0), location)
 
 
@@ -52,19 +54,27 @@ def _document_mentions(context: AuditContext) -> Iterable[Mention]:
     for number, paragraph in enumerate(context.document.paragraphs, 1):
         yield from _mentions(paragraph.text, Location(), paragraph=number)
     for index, form in evaluations(context):
-        texts = [getattr(form, "goal_expected", None), getattr(form, "goal_actual", None),
-                 *form.narrative.values()]
+        texts = [
+            getattr(form, "goal_expected", None),
+            getattr(form, "goal_actual", None),
+            *form.narrative.values(),
+        ]
         for item in form.indicators:
             texts.extend((item.target, item.actual, item.notes, item.deviation_note))
+        where = form_location(index, form)
         for text in texts:
-            yield from _mentions(text, form_location(index, form))
+            if text and "元" in text:  # most cells hold no amount at all
+                yield from _mentions(text, where)
         if isinstance(form, SelfEvaluationBase) and form.money_unit in ("元", "万元"):
             for line in form.funding:
                 for value in (line.initial_budget, line.adjusted_budget, line.executed):
                     if value is not None and value > 0 and _significant(value) >= 3:
-                        yield Mention(value, form.money_unit,
-                                      f"资金表 {line.source} {plain(value)}（{form.money_unit}）",
-                                      form_location(index, form, "funding"))
+                        yield Mention(
+                            value,
+                            form.money_unit,
+                            f"资金表 {line.source} {plain(value)}（{form.money_unit}）",
+                            form_location(index, form, "funding"),
+                        )
 
 
 class AmountUnitMismatch(Check):
@@ -95,8 +105,11 @@ class AmountUnitMismatch(Check):
                 continue
             funds = {m.unit for m in mentions if m.printed.startswith("资金表")}
             count = {u: sum(m.unit == u for m in mentions) for u in units}
-            right = funds.pop() if len(funds) == 1 else max(
-                units, key=lambda u: (count[u], overall[u], u == "万元"))
+            right = (
+                funds.pop()
+                if len(funds) == 1
+                else max(units, key=lambda u: (count[u], overall[u], u == "万元"))
+            )
             others = [m for m in mentions if m.unit == right]
             reported: set[str] = set()
             for wrong in (m for m in mentions if m.unit != right):
