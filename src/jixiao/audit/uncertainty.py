@@ -8,7 +8,8 @@ since a misread digit anywhere in a sum or a score can make a correct form look 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from functools import cache
+from typing import TYPE_CHECKING, Any, get_args
 
 from pydantic import BaseModel
 
@@ -19,6 +20,24 @@ if TYPE_CHECKING:  # the framework calls this module
     from jixiao.audit.framework import Finding
 
 SHOWN = 3  # uncertain cells named in a message
+
+
+def _holds_models(annotation: object) -> bool:
+    """Whether a field so annotated can hold a model (a SourceRef among them)."""
+    if annotation is Any:
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_models(argument) for argument in get_args(annotation))
+
+
+@cache
+def _model_fields(model_class: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model_class`` worth walking: text and number fields are most of a
+    form and never hold a source."""
+    return tuple(
+        name for name, info in model_class.model_fields.items() if _holds_models(info.annotation)
+    )
 
 
 def uncertain_sources(model: object) -> list[SourceRef]:
@@ -33,7 +52,8 @@ def uncertain_sources(model: object) -> list[SourceRef]:
             if item.uncertain:
                 found.append(item)
         elif isinstance(item, BaseModel):
-            stack.extend(reversed(item.__dict__.values()))  # __dict__ holds the fields
+            values = item.__dict__  # the fields' values
+            stack.extend(values[name] for name in reversed(_model_fields(type(item))))
         elif isinstance(item, list | tuple):
             stack.extend(reversed(item))
         elif isinstance(item, dict):
