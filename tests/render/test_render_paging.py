@@ -55,3 +55,19 @@ def test_sixty_indicators_break_between_level1_groups(
     # the estimate the breaks rest on errs by at most one page, on the safe side
     estimate = summary.pages[ws.title]
     assert 1 < estimate - 1 <= pages - review <= estimate
+    for number, page in enumerate(text.split("\f")[:pages], start=1):
+        assert f"第{number}页，共{pages}页" in "".join(page.split())  # the footer fits the page
+    # its weights sum far above 100: the export says so, and so does the 审核说明 sheet
+    assert any("超过100分" in w for w in summary.warnings)
+    assert "超过100分" in "".join(text.split())
+
+
+def test_layout_file_adds_signature_lines(
+    seed004: tuple[Document, Pack, str], tmp_path: Path
+) -> None:
+    document, pack, _ = seed004
+    path = tmp_path / "hunan.xlsx"
+    write_forms(assess(document, pack), path, FormsOptions(layout="hunan"))
+    ws = load_workbook(path).worksheets[0]
+    last = [c.value for c in ws[ws.max_row] if c.value]
+    assert last == ["填表人：", "填报日期：", "联系电话：", "单位（盖章）："]
