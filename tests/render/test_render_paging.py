@@ -62,12 +62,14 @@ def test_sixty_indicators_break_between_level1_groups(
     assert "超过100分" in "".join(text.split())
 
 
-def test_layout_file_adds_signature_lines(
+def test_layout_file_adds_breakdown_rows_and_signature_lines(
     seed004: tuple[Document, Pack, str], tmp_path: Path
 ) -> None:
     document, pack, _ = seed004
     path = tmp_path / "hunan.xlsx"
     write_forms(assess(document, pack), path, FormsOptions(layout="hunan"))
     ws = load_workbook(path).worksheets[0]
+    texts = {c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    assert {"按收入性质分：", "按支出性质分："} <= texts  # the layout's funding breakdown rows
     last = [c.value for c in ws[ws.max_row] if c.value]
     assert last == ["填表人：", "填报日期：", "联系电话：", "单位（盖章）："]
