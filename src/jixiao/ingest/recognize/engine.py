@@ -91,6 +91,9 @@ class Engine:
         self.heading: str | None = None
         self.units = UnitRegistry()
         self.department: AccountsDraft | None = None  # the form of the tables of items
+        # Form-level labels (自评总分 …) printed before any part that opens a form: they
+        # belong to the form that the next part opens.
+        self.pending: list[tuple[str, object, SourceRef | None]] = []
 
     # -- driving ---------------------------------------------------------------------------
     def run(self) -> IngestResult:
@@ -172,11 +175,12 @@ class Engine:
                 draft.put("name", pair.text, ref)
             elif pair.field in ("department", "unit"):
                 self.selfeval(STAGE_LABELS, PROJECT).put(pair.field, pair.text, ref)
-            elif isinstance(self.current, SelfEvalDraft | ScoredDraft):
-                if pair.field == "claimed_total":
-                    self.current.put(pair.field, parse_decimal(pair.text), ref)
+            else:
+                value = parse_decimal(pair.text) if pair.field == "claimed_total" else pair.text
+                if isinstance(self.current, SelfEvalDraft | ScoredDraft):
+                    self.current.put(pair.field, value, ref)
                 else:
-                    self.current.put(pair.field, pair.text, ref)
+                    self.pending.append((pair.field, value, ref))
         self.part = None
         return True
 
@@ -312,6 +316,10 @@ class Engine:
         self.drafts.append(draft)
         self.current = draft
         self.part = None
+        if isinstance(draft, SelfEvalDraft | ScoredDraft):
+            for name, value, ref in self.pending:
+                draft.put(name, value, ref)
+            self.pending = []
         return draft
 
     def selfeval(self, stage: int, kind: str) -> SelfEvalDraft:
@@ -328,7 +336,7 @@ class Engine:
         forms = []
         names: dict[int, list[str]] = {}
         kinds: dict[int, list[str]] = {}
-        for draft in self.drafts:
+        for draft in titled_late(self.drafts):
             if isinstance(draft, SelfEvalDraft):
                 draft = draft.scored_by_framework(self.vocab) or draft
             form = draft.build()
@@ -365,6 +373,30 @@ class Engine:
             for grid in self.raw.grids
         ]
         return IngestResult(document, tables)
+
+
+def titled_late(drafts: list[Draft]) -> list[Draft]:
+    """Drafts with a title that came after its tables (a workbook's title on a sheet after
+    the data) given to the untitled form before it: such a title opens a form that gets no
+    part of its own, and its kind outweighs the kind guessed from the parts."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        before = next((d for d in reversed(kept) if isinstance(d, SelfEvalDraft)), None)
+        if (
+            isinstance(draft, SelfEvalDraft)
+            and draft.title is not None
+            and draft.empty
+            and before is not None
+            and before.title is None
+            and before.name is None
+            and not before.empty
+        ):
+            before.kind, before.title = draft.kind, draft.title
+            for name, value in draft.values.items():
+                before.put(name, value, draft.sources.get(name))
+            continue
+        kept.append(draft)
+    return kept
 
 
 def recognize(raw: RawDocument, vocab: Vocabulary | None = None) -> IngestResult:
