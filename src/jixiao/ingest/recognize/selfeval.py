@@ -238,8 +238,13 @@ class SelfEvalDraft(Draft):
             scored.values["name"] = self.title
         return scored
 
+    @property
+    def empty(self) -> bool:
+        """No part of the form was read (a title alone)."""
+        return not (self.indicators or self.funding or "goal_expected" in self.values)
+
     def build(self) -> Form | None:
-        if not (self.indicators or self.funding or "goal_expected" in self.values):
+        if self.empty:
             return None
         values = dict(self.values)
         values.setdefault("name", self.title or "（未填写名称）")
