@@ -46,18 +46,36 @@ def _average(total: Decimal, n: int) -> Decimal | None:
     return (total / n).quantize(CENT) if n else None
 
 
-def _unit_row(unit: Mapping[str, Any], rows: list[UnitStats]) -> dict[str, Any]:
+# The columns read per stats row: plain tuples, since building model instances for every
+# unit and year (thousands per request) cost more than the sums themselves.
+COLUMNS = (
+    "unit_id",
+    "statuses",
+    "scored",
+    "score_sum",
+    "errors",
+    "full_marks",
+    "lowest",
+    "out_of_range",
+    "score_bins",
+    "execution_bins",
+    "grades",
+    "codes",
+)
+
+
+def _unit_row(unit: Mapping[str, Any], rows: list[tuple[Any, ...]]) -> dict[str, Any]:
     statuses: Counter[str] = Counter()
     scored, total, errors, full = 0, Decimal(0), 0, 0
     lows = []
-    for row in rows:
-        statuses.update(row.statuses)
-        scored += row.scored
-        total += row.score_sum
-        errors += row.errors
-        full += row.full_marks
-        if row.lowest is not None:
-            lows.append(row.lowest)
+    for _, row_statuses, row_scored, row_sum, row_errors, row_full, lowest, *_rest in rows:
+        statuses.update(row_statuses)
+        scored += row_scored
+        total += row_sum
+        errors += row_errors
+        full += row_full
+        if lowest is not None:
+            lows.append(lowest)
     counted = statuses[Status.SUBMITTED] + statuses[Status.APPROVED]
     return {
         "unit_id": unit["id"],
@@ -80,24 +98,38 @@ def overview(units: QuerySet[Unit], year: int | None = None) -> Overview:
     stats = UnitStats.objects.filter(unit__in=units.values("id"))
     if year is not None:
         stats = stats.filter(year=year)
-    by_unit: dict[int, list[UnitStats]] = {}
+    by_unit: dict[int, list[tuple[Any, ...]]] = {}
     statuses: Counter[str] = Counter()
     score_bins: Counter[str] = Counter()
     execution_bins: Counter[str] = Counter()
     grades: Counter[str] = Counter()
     codes: dict[str, list[Any]] = {}
     scored, total, errors, out_of_range = 0, Decimal(0), 0, 0
-    for row in stats:
-        by_unit.setdefault(row.unit_id, []).append(row)
-        statuses.update(row.statuses)
-        score_bins.update(row.score_bins)
-        execution_bins.update(row.execution_bins)
-        grades.update(row.grades)
-        scored += row.scored
-        total += row.score_sum
-        errors += row.errors
-        out_of_range += row.out_of_range
-        for code, (n, forms, title) in row.codes.items():
+    for row in stats.values_list(*COLUMNS):
+        by_unit.setdefault(row[0], []).append(row)
+        (
+            _,
+            row_statuses,
+            row_scored,
+            row_sum,
+            row_errors,
+            _,
+            _,
+            row_out,
+            row_score_bins,
+            row_execution_bins,
+            row_grades,
+            row_codes,
+        ) = row
+        statuses.update(row_statuses)
+        score_bins.update(row_score_bins)
+        execution_bins.update(row_execution_bins)
+        grades.update(row_grades)
+        scored += row_scored
+        total += row_sum
+        errors += row_errors
+        out_of_range += row_out
+        for code, (n, forms, title) in row_codes.items():
             entry = codes.setdefault(code, [0, 0, title])
             entry[0] += n
             entry[1] += forms
