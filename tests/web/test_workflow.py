@@ -1,5 +1,6 @@
 """Review workflow: the chain 单位审核 → 主管部门 → 财政, segregation of duties, 撤回, reopening,
-returned opinions at the top, approval refused with open errors or totals above full marks."""
+returned opinions at the top, approval refused with open errors, submission and approval
+refused with totals above full marks."""
 
 from __future__ import annotations
 
@@ -91,7 +92,9 @@ def test_approval_refused_with_open_errors(org: Org, evaluation_a: Evaluation) -
     assert (evaluation_a.status, evaluation_a.stage) == (Status.SUBMITTED, 0)
 
 
-def test_approval_refused_above_full_marks(org: Org) -> None:
+def test_submission_refused_above_full_marks(org: Org) -> None:
+    """A total above full marks cannot be submitted, by the page or the API; the filler is
+    told why before trying, and the form stays a draft he can correct."""
     part = next(p for p in seed_parts() if p.forms[0].name == "援疆工作经费")
     form = part.forms[0]
     extra = form.indicators[0].model_copy(update={"name": "多出的指标", "weight": Decimal(5)})
@@ -99,7 +102,26 @@ def test_approval_refused_above_full_marks(org: Org) -> None:
         update={"forms": [form.model_copy(update={"indicators": [*form.indicators, extra]})]}
     )
     evaluation = create_evaluation(org.unit_a, swollen, user=org.users["filler_a"])
-    review(org, "filler_a", evaluation, "submit")
+    assert evaluation.total_weight is not None and evaluation.total_weight > 100
+    filler = org.client("filler_a")
+    page = filler.get(reverse("evaluation_edit", args=[evaluation.pk])).content.decode()
+    assert "暂不能提交" in page and "超过满分" in page
+    answer = filler.post(
+        reverse("evaluation_review", args=[evaluation.pk]), {"action": "submit"}, follow=True
+    )
+    assert "不能提交" in answer.content.decode()
+    evaluation.refresh_from_db()
+    assert evaluation.status == Status.DRAFT
+    api = org.client("filler_a").post(
+        f"/api/evaluations/{evaluation.pk}/transition",
+        {"action": "submit"},
+        content_type="application/json",
+    )
+    assert api.status_code == 422 and "超过满分" in api.json()["detail"]
+    assert not evaluation.events.filter(action=Event.Action.SUBMIT).exists()
+    # nor can a reviewer pass it if it got through before this rule
+    Evaluation.objects.filter(pk=evaluation.pk).update(status=Status.SUBMITTED)
+    evaluation.refresh_from_db()
     review(org, "reviewer_a", evaluation, "approve")
     assert evaluation.stage == 0 and evaluation.status == Status.SUBMITTED
 

@@ -179,6 +179,13 @@ def approval_blockers(evaluation: Evaluation) -> list[str]:
     problems = []
     if evaluation.error_count:
         problems.append(f"仍有 {evaluation.error_count} 个审核错误未改正")
+    return problems + submission_blockers(evaluation)
+
+
+def submission_blockers(evaluation: Evaluation) -> list[str]:
+    """Why an evaluation cannot even be submitted: a total above full marks is wrong on its
+    face, whatever the findings say (issue 15)."""
+    problems = []
     if evaluation.computed_total is not None and evaluation.computed_total > FULL_MARKS:
         problems.append(f"应得总分 {evaluation.computed_total} 超过满分 {FULL_MARKS}")
     if evaluation.total_weight is not None and evaluation.total_weight > FULL_MARKS:
@@ -231,6 +238,8 @@ def transition(
 
 def _apply(evaluation: Evaluation, user: User, action: str) -> None:
     if action == "submit":
+        if problems := submission_blockers(evaluation):
+            raise ValidationError("不能提交：" + "；".join(problems) + "。请改正后再提交")
         evaluation.status, evaluation.stage, evaluation.approvers = Status.SUBMITTED, 0, []
         evaluation.submitted_by_id = user.pk
         if evaluation.task_id is None:

@@ -170,6 +170,7 @@ def _editor_context(request: HttpRequest, evaluation: Evaluation) -> dict[str, A
         "return_comment": _return_comment(evaluation),
         "chain": _chain(evaluation),
         "blockers": workflow.approval_blockers(evaluation),
+        "submit_blockers": workflow.submission_blockers(evaluation),
         "versions": evaluation.versions.only("number", "created_at", "user_name")[:30],
         "review_actions": bool(actions & {"return", "approve", "reopen"}),
         "level_label": scoping.level_label(level) if level else "",
