@@ -8,7 +8,6 @@ jixiao only writes content.
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from zipfile import BadZipFile
@@ -28,10 +27,10 @@ from docx.text.paragraph import Paragraph
 from jixiao.errors import JixiaoError
 from jixiao.render import gbt9704
 from jixiao.render.cells import xml_safe
+from jixiao.render.column_widths import fit_figures
 
 PICTURE_WIDTH = Cm(15.6)  # the full width of the GB/T 9704 type area
 PICTURE_HEIGHT_LIMIT = Cm(21)  # leaves room for the caption on the page
-NUMBER = re.compile(r"^[-+—]?[\d,.]+\s*(%|分|万元|元)?$")
 
 
 def new_document(template: Path | None) -> DocxDocument:
@@ -75,6 +74,11 @@ class DocxWriter:
             table_style.paragraph_format.space_before = Pt(0)
             table_style.paragraph_format.space_after = Pt(0)
         self.style_ids = {style.name: style.style_id for style in styles}
+        size = styles[TABLE_STYLE].font.size  # a template may set its own
+        self.table_size_pt = size.pt if size is not None else gbt9704.TABLE_SIZE.pt
+        section = document.sections[-1]
+        width, left, right = section.page_width, section.left_margin, section.right_margin
+        self.type_width_cm = (width - left - right) / 360000 if width and left and right else 15.6
 
     def _add(self, text: str, style: str | None = None) -> Paragraph:
         result = self.document.add_paragraph(xml_safe(text))
@@ -129,8 +133,6 @@ class DocxWriter:
         run = content.add_run(xml_safe(text))
         if bold:
             run.bold = True
-        if NUMBER.match(text):  # numbers never wrap inside a cell ("99.84 / %")
-            cell._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))
 
     def table(
         self,
@@ -147,6 +149,8 @@ class DocxWriter:
         result: Table = self.document.add_table(rows=len(rows) + 1, cols=len(headers))
         result.alignment = WD_TABLE_ALIGNMENT.CENTER
         result.autofit = False
+        # inside the type area, each figure on one line
+        widths = fit_figures(rows, widths, self.table_size_pt, self.type_width_cm)
         _borders(result)
         repeat = OxmlElement("w:tblHeader")
         repeat.set(qn("w:val"), "true")
