@@ -11,7 +11,9 @@ from openpyxl import load_workbook
 
 from jixiao.assessment import assess
 from jixiao.model.document import Document
+from jixiao.render.demo import load_sample
 from jixiao.render.xlsx import FormsOptions, write_forms
+from jixiao.rules.infer import resolve_pack
 from jixiao.rules.pack import Pack
 
 
@@ -73,3 +75,29 @@ def test_layout_file_adds_breakdown_rows_and_signature_lines(
     assert {"按收入性质分：", "按支出性质分："} <= texts  # the layout's funding breakdown rows
     last = [c.value for c in ws[ws.max_row] if c.value]
     assert last == ["填表人：", "填报日期：", "联系电话：", "单位（盖章）："]
+
+
+def test_the_indicator_header_is_never_left_alone_under_the_funding_block(
+    tmp_path: Path, soffice: str, poppler: None
+) -> None:
+    """The sample department form: its funding block and targets fill most of page 1, its
+    first level-1 group does not fit below them. The group starts under its header and runs
+    on; no break leaves the header alone at the foot of page 1."""
+    document = load_sample()
+    pack, _ = resolve_pack("auto", document)
+    path = tmp_path / "sample.xlsx"
+    write_forms(assess(document, pack), path)
+    ws = load_workbook(path).worksheets[0]
+    assert ws.print_title_rows is not None
+    header = int(ws.print_title_rows.split(":")[0].strip("$"))
+    assert header not in [b.id for b in ws.row_breaks.brk]
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "sample.pdf"), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    assert "产出指标" in "".join(text.split("\f")[0].split()), "rows follow the header on page 1"

@@ -50,8 +50,9 @@ def _scale(widths: list[float]) -> float:
 def keep_groups_together(
     ws: Worksheet, rows: FormRows, widths: list[float], height: dict[int, float]
 ) -> int:
-    """Manual page breaks before level-1 groups that would straddle a page but fit on one,
-    and none that leaves the total row alone on the last page. Returns the estimated page count."""
+    """Manual page breaks before level-1 groups (but the first) that would straddle a page
+    but fit on one, and none that leaves the total row alone on the last page. Returns the
+    estimated page count."""
     usable = (A4_LANDSCAPE_PT[1] - (MARGIN_TOP_IN + MARGIN_BOTTOM_IN) * INCH_PT) * SAFETY
     page = usable / _scale(widths)
     header = height.get(rows.header, 0.0)
@@ -62,9 +63,10 @@ def keep_groups_together(
         size = sum(height.get(r, 0.0) for r in range(first, last + 1))
         if n == len(groups) - 1:  # the last group carries the total and the footer rows
             size += sum(height.get(r, 0.0) for r in range(last + 1, rows.end + 1))
-        # a group taller than a page runs on wherever it starts: a break before it would only
-        # leave the header alone at the foot of the page
-        if used + size > page and used > header and size <= page - header:
+        # No break before the first group (it would leave the indicator header alone at the
+        # foot of the page, under the funding block) nor before a group taller than a page
+        # (it runs on wherever it starts): such a group starts here and runs on.
+        if n > 0 and used > header and used + size > page and size <= page - header:
             ws.row_breaks.append(Break(id=first - 1))
             pages += 1
             used = header
