@@ -6,6 +6,8 @@
 #     该包 49 MB 且依赖整个 TeX Live（数百 MB），因此只下载它的 .deb，取出 Fandol 的 .otf
 #     放到 /usr/local/share/fonts/fandol（约 34 MB），不安装 TeX Live；
 #     字体名的映射见 src/jixiao/render/fontconfig/fonts.conf（生成 PDF 时自动使用）
+#   - fonts-crosextra-carlito：Carlito，与 Calibri 等宽（xlsx 的默认字体）：LibreOffice 按它换算列宽，
+#     打印缩放与 Excel 相同（没有它时按更宽的 DejaVu 换算，表格印得比 Excel 小约 20%）
 #   - libreoffice-writer / libreoffice-calc：将 docx/xlsx 转为 PDF（jixiao report --pdf 与测试）
 #   - poppler-utils：pdftoppm / pdftotext（测试中检查 PDF 页面与文字）
 # 只安装缺少的软件包；既不是 root 又没有 sudo 时给出提示并退出（不报错）。
@@ -13,7 +15,7 @@ set -euo pipefail
 # shellcheck source=scripts/privileges.sh
 source "$(dirname "$0")/privileges.sh"
 
-packages=(fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai libreoffice-writer libreoffice-calc poppler-utils)
+packages=(fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-crosextra-carlito libreoffice-writer libreoffice-calc poppler-utils)
 packages+=(chromium)  # 网页版的浏览器测试（tests/web，Playwright 驱动 Debian 的 chromium，不下载浏览器）
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
