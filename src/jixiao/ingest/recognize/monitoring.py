@@ -86,6 +86,25 @@ def monitoring_signs(lines: Lines, vocab: CycleVocabulary) -> tuple[bool, bool]:
     return strong, weak
 
 
+def _unprinted(rows: list[MonitoredIndicator], places: set[str]) -> list[Uncertainty]:
+    """What the form has no place for: a missing cause or measure is then not its fault."""
+    missing = []
+    if rows and "measures" not in places:
+        missing.append(Uncertainty(aspect="column", subject="measures",
+                                   reason="表中没有整改措施栏"))
+    if rows and not places & {"reason", "causes"}:
+        missing.append(Uncertainty(aspect="column", subject="reason",
+                                   reason="表中没有偏差原因栏"))
+    return missing
+
+
+def _ticked_option(lines: Lines, r: int, options: dict[int, Likelihood]) -> Likelihood | None:
+    """The one likelihood ticked on row ``r``; none when no box or several are ticked."""
+    ticks = [o for col, o in options.items()
+             if (c := lines.carried(r, col)) is not None and c.row == r and ticked(c.text)]
+    return ticks[0] if len(ticks) == 1 else None
+
+
 @dataclass
 class _Reading:
     vocab: CycleVocabulary
@@ -101,17 +120,6 @@ class _Reading:
     month: int | None = None
     last_levels: tuple[str | None, str | None] = (None, None)
     places: set[str] = field(default_factory=set)  # the columns and rows the form prints
-
-    def unprinted(self) -> list[Uncertainty]:
-        """What the form has no place for: a missing cause or measure is then not its fault."""
-        missing = []
-        if self.rows and "measures" not in self.places:
-            missing.append(Uncertainty(aspect="column", subject="measures",
-                                       reason="表中没有整改措施栏"))
-        if self.rows and not self.places & {"reason", "causes"}:
-            missing.append(Uncertainty(aspect="column", subject="reason",
-                                       reason="表中没有偏差原因栏"))
-        return missing
 
     def row(self, lines: Lines, r: int) -> None:
         cells = [c for c in lines.cells(r) if c.row == r]
@@ -201,13 +209,8 @@ class _Reading:
             return False
         texts = {f: text_of(at(f)) for f in ("target", "to_date", "forecast", "reason",
                                              "measures")}  # fmt: skip
-        likelihood: Likelihood | None = None
-        if self.options:
-            ticks = [o for col, o in self.options.items()
-                     if (c := lines.carried(r, col)) is not None and c.row == r and ticked(c.text)]
-            likelihood = ticks[0] if len(ticks) == 1 else None
-        else:
-            likelihood = likelihood_of(text_of(at("likelihood")))
+        likelihood = (_ticked_option(lines, r, self.options) if self.options
+                      else likelihood_of(text_of(at("likelihood"))))  # fmt: skip
         causes = {name: text for col, name in self.causes.items()
                   if (c := lines.carried(r, col)) is not None and c.row == r
                   and (text := text_of(c)) is not None}  # fmt: skip
@@ -260,7 +263,7 @@ def read_monitoring(grids: list[Grid], title: str | None) -> PerformanceMonitori
         name=str(values.pop("name", None) or "（未印明项目名称）"),
         year=year, month=reading.month or month_of(title or ""),
         funding=reading.funding, indicator_rows=reading.rows,
-        uncertain=[*reading.uncertain, *reading.unprinted()],
+        uncertain=[*reading.uncertain, *_unprinted(reading.rows, reading.places)],
         sources=reading.heading.sources,
         **{k: v for k, v in values.items() if k != "attribute"},
     )
