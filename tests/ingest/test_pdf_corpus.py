@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 from converted import convert_all, outcome
 
-from conftest import shared_dir
+from helpers import shared_dir
 from jixiao.ingest import read_raw
 
-CORPUS = shared_dir() / "corpus"
-DOCX = sorted(CORPUS.glob("*.docx")) if CORPUS.is_dir() else []
-XLSX = sorted(CORPUS.glob("*.xlsx")) if CORPUS.is_dir() else []
+SHARED = shared_dir()
+CORPUS = SHARED / "corpus" if SHARED is not None else None
+DOCX = sorted(CORPUS.glob("*.docx")) if CORPUS is not None and CORPUS.is_dir() else []
+XLSX = sorted(CORPUS.glob("*.xlsx")) if CORPUS is not None and CORPUS.is_dir() else []
 
 
 @pytest.fixture(scope="session")

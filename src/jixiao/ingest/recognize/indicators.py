@@ -138,65 +138,12 @@ class IndicatorTable:
             refs["claimed_score"] = source(row.grid, score_cell)
         if weight is not None or score is not None:
             level = 1 if fld == "level1" else 2
-            self._group(level, name, (weight, score), refs, parent if level == 2 else None)
+            group = (level, name, parent if level == 2 else None)
+            _add_group(self.groups, group, (weight, score), refs)
         return _Level(name, refs["name"]), weight is not None or score is not None
 
-    def _group(
-        self,
-        level: int,
-        name: str,
-        figures: tuple[Decimal | None, Decimal | None],
-        refs: dict[str, SourceRef],
-        parent: str | None,
-    ) -> None:
-        weight, score = figures
-        for group in self.groups:
-            if (group.level, group.name, group.parent, group.weight) == (
-                level,
-                name,
-                parent,
-                weight,
-            ):
-                return
-        self.groups.append(
-            IndicatorGroup(
-                level=1 if level == 1 else 2,
-                name=name,
-                parent=parent,
-                weight=weight,
-                claimed_score=score,
-                sources=refs,
-            )
-        )
-
     def totals(self, row: Row) -> Totals | None:
-        first = row.cells[0] if row.cells else None
-        if first is None:
-            return None
-        name_cell = row.at(self.columns.get("name"))
-        bare = (
-            name_cell is not None
-            and name_cell is first
-            and bool(_BARE_SCORE_RE.match(name_cell.text.strip()))
-        )
-        if not (self.vocab.is_total(first.text) or bare):
-            return None
-        aligned = row.aligned(self.width, total_label=True)
-        totals = Totals()
-        for fld, attr in (("weight", "weight"), ("claimed_score", "score")):
-            cell = aligned.at(self.columns.get(fld))
-            if cell is not None:
-                setattr(totals, attr, parse_decimal(cell.text))
-                totals.sources[attr] = source(row.grid, cell)
-        numbers = [c for c in row.cells[1:] if parse_decimal(c.text) is not None]
-        if totals.score is None and len(numbers) == 1 and "claimed_score" in self.columns:
-            # "总分（100分） | 96": the one figure of a total row is its score
-            totals.score = parse_decimal(numbers[0].text)
-            totals.sources["score"] = source(row.grid, numbers[0])
-        if totals.weight is None and (stated := stated_points(first.text)) is not None:
-            totals.weight = stated
-            totals.sources["weight"] = source(row.grid, first)
-        return totals
+        return read_totals(row, self.columns, self.width, self.vocab)
 
     def read(self, row: Row) -> Indicator | None:
         """The indicator printed in ``row``, or None for blank and heading-only rows."""
@@ -230,52 +177,113 @@ class IndicatorTable:
         self.rows_read += 1
         if self.rows_read == 1 and self.level1 is None and self._level1_printed:
             self.reading.top_cut = source(row.grid, row.cells[0])
-        return self._indicator(row, name_cell, values)
+        return _indicator(row, name_cell, values, self.columns, (self.level1, self.level2))
 
     @property
     def _level1_printed(self) -> bool:
         """Whether rows print a level-1 label of their own (not only the indicator name)."""
         return "level1" in self.columns and ("name" in self.columns or "level2" in self.columns)
 
-    def _indicator(
-        self, row: Row, name_cell: Cell | None, values: dict[str, Cell | None]
-    ) -> Indicator:
-        sources: dict[str, SourceRef] = {}
-        data: dict[str, object] = {}
-        qualifiers = [row.at(self.columns.get(f)) for f in QUALIFIER_FIELDS]
-        code: str | None = None
-        name = ""
-        name_weight: Decimal | None = None
-        if name_cell is not None:
-            printed, name_weight = split_weight(flat(name_cell.text))
-            code, name = split_code(printed)
-            sources["name"] = source(row.grid, name_cell)
-        if self.level1 is not None:
-            sources["level1"] = self.level1.ref
-        if self.level2 is not None:
-            sources["level2"] = self.level2.ref
-        for fld, cell in values.items():
-            if cell is None:
-                continue
-            sources[fld] = source(row.grid, cell)
-            if fld in NUMBER_FIELDS:
-                number = parse_decimal(cell.text)
-                data[fld] = number if number is None or number >= 0 else None
-            elif fld in ("target", "actual"):
-                data[fld] = qualify(cell.text, *qualifiers, target=fld == "target")
-            else:
-                data[fld] = cell.text.strip()
-        if data.get("weight") is None and name_weight is not None:
-            data["weight"] = name_weight
-            sources["weight"] = sources["name"]
-        return Indicator(
-            code=code,
-            level1=self.level1.name if self.level1 else "",
-            level2=self.level2.name if self.level2 else None,
+
+def read_totals(row: Row, columns: ColumnMap, width: int, vocab: Vocabulary) -> Totals | None:
+    """The total row of an indicator table (合计/总分, or a bare "100分" in the name column)."""
+    first = row.cells[0] if row.cells else None
+    if first is None:
+        return None
+    name_cell = row.at(columns.get("name"))
+    bare = (
+        name_cell is not None
+        and name_cell is first
+        and bool(_BARE_SCORE_RE.match(name_cell.text.strip()))
+    )
+    if not (vocab.is_total(first.text) or bare):
+        return None
+    aligned = row.aligned(width, total_label=True)
+    totals = Totals()
+    for fld, attr in (("weight", "weight"), ("claimed_score", "score")):
+        cell = aligned.at(columns.get(fld))
+        if cell is not None:
+            setattr(totals, attr, parse_decimal(cell.text))
+            totals.sources[attr] = source(row.grid, cell)
+    numbers = [c for c in row.cells[1:] if parse_decimal(c.text) is not None]
+    if totals.score is None and len(numbers) == 1 and "claimed_score" in columns:
+        # "总分（100分） | 96": the one figure of a total row is its score
+        totals.score = parse_decimal(numbers[0].text)
+        totals.sources["score"] = source(row.grid, numbers[0])
+    if totals.weight is None and (stated := stated_points(first.text)) is not None:
+        totals.weight = stated
+        totals.sources["weight"] = source(row.grid, first)
+    return totals
+
+
+def _indicator(
+    row: Row,
+    name_cell: Cell | None,
+    values: dict[str, Cell | None],
+    columns: ColumnMap,
+    levels: tuple[_Level | None, _Level | None],
+) -> Indicator:
+    """The indicator of ``row`` under the level-1 and level-2 labels in force."""
+    level1, level2 = levels
+    sources: dict[str, SourceRef] = {}
+    data: dict[str, object] = {}
+    qualifiers = [row.at(columns.get(f)) for f in QUALIFIER_FIELDS]
+    code: str | None = None
+    name = ""
+    name_weight: Decimal | None = None
+    if name_cell is not None:
+        printed, name_weight = split_weight(flat(name_cell.text))
+        code, name = split_code(printed)
+        sources["name"] = source(row.grid, name_cell)
+    if level1 is not None:
+        sources["level1"] = level1.ref
+    if level2 is not None:
+        sources["level2"] = level2.ref
+    for fld, cell in values.items():
+        if cell is None:
+            continue
+        sources[fld] = source(row.grid, cell)
+        if fld in NUMBER_FIELDS:
+            number = parse_decimal(cell.text)
+            data[fld] = number if number is None or number >= 0 else None
+        elif fld in ("target", "actual"):
+            data[fld] = qualify(cell.text, *qualifiers, target=fld == "target")
+        else:
+            data[fld] = cell.text.strip()
+    if data.get("weight") is None and name_weight is not None:
+        data["weight"] = name_weight
+        sources["weight"] = sources["name"]
+    return Indicator(
+        code=code,
+        level1=level1.name if level1 else "",
+        level2=level2.name if level2 else None,
+        name=name,
+        sources=sources,
+        **data,
+    )
+
+
+def _add_group(
+    groups: list[IndicatorGroup],
+    group: tuple[int, str, str | None],
+    figures: tuple[Decimal | None, Decimal | None],
+    refs: dict[str, SourceRef],
+) -> None:
+    """A group weight or score printed in a level cell, once per (level, name, parent, weight)."""
+    level, name, parent = group
+    weight, score = figures
+    if any((g.level, g.name, g.parent, g.weight) == (level, name, parent, weight) for g in groups):
+        return
+    groups.append(
+        IndicatorGroup(
+            level=1 if level == 1 else 2,
             name=name,
-            sources=sources,
-            **data,
+            parent=parent,
+            weight=weight,
+            claimed_score=score,
+            sources=refs,
         )
+    )
 
 
 def _merge_header_above(row: Row, columns: ColumnMap, vocab: Vocabulary) -> None:
