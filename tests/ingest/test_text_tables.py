@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from jixiao.assessment import assess
 from jixiao.ingest import ingest, read_raw
 from jixiao.model import ProjectSelfEvaluation
+from jixiao.rules.infer import resolve_pack
 
 HEADER = ["一级指标", "二级指标", "三级指标", "分值", "年度指标值", "实际完成值", "得分"]
 ROWS = [
@@ -90,3 +92,50 @@ def test_header_words_come_from_the_vocabulary(tmp_path: Path) -> None:
     path = tmp_path / "t.txt"
     path.write_text("甲栏   乙栏   丙栏\n1   2   3\n", encoding="utf-8")
     assert read_raw(path).grids == []
+
+
+# Flattened rows whose merged cells were left out, as page texts print a form: the level
+# cells only where a group begins, the 偏差原因 cell only where one was written, and a side
+# label (``绩效指标``) in the header alone.
+MERGED_HEADER = (
+    "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施"
+)
+MERGED_ROWS = [
+    "产出指标(60分) 数量指标 修缮校舍面积 ≥3000平方米 3200平方米 20 20",
+    "质量指标 工程验收合格率 100% 100% 20 20",
+    "时效指标 按期完工率 ≥95% 90% 20 18 雨季停工两周，已调整工期",
+    "效益指标(30分) 社会效益指标 学生安全隐患下降 明显下降 明显下降 30 30",
+    "满意度指标(10分) 满意度指标 师生满意度 ≥90% 93% 10 10",
+]
+
+
+def _merged_form(tmp_path: Path, rows: list[str]) -> Path:
+    path = tmp_path / "merged.txt"
+    path.write_text(TITLE + "\n".join([MERGED_HEADER, *rows]) + CLOSING, encoding="utf-8")
+    return path
+
+
+def test_flattened_rows_with_merged_cells_fall_under_their_columns(tmp_path: Path) -> None:
+    forms = ingest(_merged_form(tmp_path, MERGED_ROWS)).document.forms
+    form = next(f for f in forms if isinstance(f, ProjectSelfEvaluation))
+    read = [(i.level1, i.level2, i.name, i.weight, i.claimed_score) for i in form.indicators]
+    assert read == [
+        ("产出指标", "数量指标", "修缮校舍面积", Decimal(20), Decimal(20)),
+        ("产出指标", "质量指标", "工程验收合格率", Decimal(20), Decimal(20)),
+        ("产出指标", "时效指标", "按期完工率", Decimal(20), Decimal(18)),
+        ("效益指标", "社会效益指标", "学生安全隐患下降", Decimal(30), Decimal(30)),
+        ("满意度指标", "满意度指标", "师生满意度", Decimal(10), Decimal(10)),
+    ]
+    assert form.indicators[2].deviation_note == "雨季停工两周，已调整工期"
+    assert (form.indicators[0].target, form.indicators[0].actual) == ("≥3000平方米", "3200平方米")
+
+
+def test_findings_on_placed_columns_are_warnings(tmp_path: Path) -> None:
+    """The placement is a guess: a group whose rows fall short of its printed weight is
+    reported, but as a warning that says why it is uncertain."""
+    rows = [MERGED_ROWS[0].replace("(60分)", "(70分)"), *MERGED_ROWS[1:]]
+    document = ingest(_merged_form(tmp_path, rows)).document
+    pack, _ = resolve_pack("auto", document)
+    findings = [f for f in assess(document, pack).findings if f.code == "JX101"]
+    assert findings, "the 70-point group holding 60 points is reported"
+    assert all(f.severity.value != "error" for f in findings)

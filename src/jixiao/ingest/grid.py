@@ -45,6 +45,7 @@ class Grid:
     rows: list[list[Cell]]
     sheet: str | None = None
     positional: bool = True
+    guessed: bool = False  # its cells were placed in columns by their content (flattened text)
     _dense: list[list[Cell | None]] | None = field(default=None, repr=False)
 
     @property
@@ -134,7 +135,12 @@ class BlockBuilder:
             self.document.blocks.append(TextBlock(self._paragraphs, text, heading_level, page))
 
     def grid(
-        self, rows: list[list[Cell]], *, sheet: str | None = None, positional: bool = True
+        self,
+        rows: list[list[Cell]],
+        *,
+        sheet: str | None = None,
+        positional: bool = True,
+        guessed: bool = False,
     ) -> None:
         if not any(rows):
             return
@@ -142,4 +148,6 @@ class BlockBuilder:
         check_cell_budget(self._cells, self.max_cells, self.document.file)
         check_grid_shape(rows, self.document.file)
         self._tables += 1
-        self.document.blocks.append(Grid(self._tables, rows, sheet=sheet, positional=positional))
+        self.document.blocks.append(
+            Grid(self._tables, rows, sheet=sheet, positional=positional, guessed=guessed)
+        )

@@ -94,12 +94,12 @@ class _TextParser:
         else:
             self.rows.append(texts)
 
-    def grid(self, rows: list[list[str]], positional: bool) -> None:
+    def grid(self, rows: list[list[str]], positional: bool, guessed: bool = False) -> None:
         cells = [
             [Cell(clean_cell_text(t), r, c) for c, t in enumerate(row, 1) if t or not positional]
             for r, row in enumerate(rows, 1)
         ]
-        self.out.grid(cells, positional=positional)
+        self.out.grid(cells, positional=positional, guessed=guessed)
 
     def tab_separated(self, lines: list[str]) -> None:
         for line in lines:
@@ -129,7 +129,7 @@ def read_text(text: str, file: str) -> RawDocument:
                 block = []
             parser.flush_table()
             table = tables[n]
-            parser.grid(table.rows, table.positional)
+            parser.grid(table.rows, table.positional, table.guessed)
             skip_to = table.end
         elif line.strip(_BLANK) == "":
             if block:

@@ -4,7 +4,8 @@ Three layouts besides the text export's own (see :mod:`.text`):
 
 - pipe rows: ``| 一级指标 | 二级指标 | … |``, Markdown separator rows (``|---|:--:|``) skipped;
 - whole rows flattened onto one line, cells separated by runs of spaces or tabs, after a
-  header line of at least two header words;
+  header line of at least two header words; a row with fewer cells than its header is
+  placed under it by what its cells say (:mod:`.text_align`);
 - one cell per line, after a header of at least three consecutive lines that are each a
   header word: the lines that follow are read in rows of that many cells.
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from jixiao.ingest.readers.text_align import align
 from jixiao.ingest.recognize.headers import Vocabulary, vocabulary
 
 _SEPARATOR_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
@@ -34,6 +36,7 @@ class TextTable:
     end: int
     rows: list[list[str]]
     positional: bool
+    guessed: bool = False  # short rows were placed under the header by their content
 
 
 def _is_header_word(text: str, vocab: Vocabulary) -> bool:
@@ -81,7 +84,10 @@ def _header_cells(line: str, vocab: Vocabulary) -> list[str] | None:
     if len(cells) > MIN_HEADER_WORDS and words >= MIN_HEADER_WORDS and words * 2 >= len(cells):
         return cells
     cells = line.split()
-    if len(cells) > MIN_HEADER_WORDS and all(_is_header_word(cell, vocab) for cell in cells):
+    # every word a header word, but perhaps the first: a side label (``绩效指标``) that the
+    # rows below leave out, merged down the table
+    words = cells[1:] if cells and not _is_header_word(cells[0], vocab) else cells
+    if len(words) > MIN_HEADER_WORDS and all(_is_header_word(cell, vocab) for cell in words):
         return cells
     return None
 
@@ -106,7 +112,8 @@ def _flat_table(lines: list[str], start: int, vocab: Vocabulary) -> TextTable | 
         end += 1
     if len(rows) < 2:
         return None
-    return TextTable(start, end, rows, positional=False)
+    placed, guessed = align(rows, vocab)
+    return TextTable(start, end, placed, positional=guessed, guessed=guessed)
 
 
 def _column_table(lines: list[str], start: int, vocab: Vocabulary) -> TextTable | None:

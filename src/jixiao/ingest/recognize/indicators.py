@@ -49,6 +49,7 @@ TEXT_FIELDS = (
 )
 VALUE_FIELDS = frozenset(NUMBER_FIELDS + TEXT_FIELDS)
 SCORING_FIELDS = frozenset({"explanation", "points", "notes"})
+PLACED_BY_CONTENT = "纯文本表格的行缺少单元格，各单元格所在列系按内容推断"
 _BARE_SCORE_RE = re.compile(r"^\d+(?:\.\d+)?\s*分?$")
 
 
@@ -93,6 +94,8 @@ class IndicatorTable:
         _merge_header_above(row, columns, vocab)
         table = cls(columns, len(row.slots), vocab)
         table.reading.guessed.update(scrambled_columns(row, vocab.indicator, columns))
+        if row.grid.guessed:
+            table.reading.guessed.update(dict.fromkeys(columns, PLACED_BY_CONTENT))
         table._beside_levels(row, "weight", table.group_weights)
         table._beside_levels(row, "claimed_score", table.group_scores)
         return table
