@@ -139,3 +139,41 @@ def test_findings_on_placed_columns_are_warnings(tmp_path: Path) -> None:
     findings = [f for f in assess(document, pack).findings if f.code == "JX101"]
     assert findings, "the 70-point group holding 60 points is reported"
     assert all(f.severity.value != "error" for f in findings)
+
+
+# A web page's table converted to text: cells between " | ", no leading pipe, trailing empty
+# cells as a run of pipes, merged cells (the side labels, a group's level cell) left out.
+WEB_TEXT = """部门整体支出绩效自评表 | |||||||
+部门(单位)名称 | 某县文化馆 | ||||||
+部门(单位)总体资金(万元) | 资金来源 | 年初预算数 | 全年执行数 | 分值 | 得分 | |
+年度资金总额 | 500.00 | 480.00 | 10 | 9.60 | ||
+基本支出 | 300.00 | 290.00 |
+项目支出 | 200.00 | 190.00 |
+绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 全年实际值 | 分值 | 得分 | 偏差原因
+产出指标(50分) | 数量指标 | 公益演出场次 | ≥40场 | 42场 | 25 | 25 |
+质量指标 | 观众满意率 | ≥90% | 95% | 25 | 25 |
+效益指标(30分) | 社会效益指标 | 惠及群众人次 | ≥2万人次 | 2.3万人次 | 30 | 30 |
+满意度指标(10分) | 满意度指标 | 群众满意度 | ≥90% | 92% | 10 | 10 |
+总分 | 100 | 99.60 |
+"""
+
+
+def test_web_page_pipe_text_reads_as_the_form(tmp_path: Path) -> None:
+    path = tmp_path / "web.txt"
+    path.write_text(WEB_TEXT, encoding="utf-8")
+    document = ingest(path).document
+    form = next(f for f in document.forms if f.indicators)  # type: ignore[attr-defined]
+    read = [(i.level1, i.level2, i.name, i.weight, i.claimed_score) for i in form.indicators]
+    assert read == [
+        ("产出指标", "数量指标", "公益演出场次", Decimal(25), Decimal(25)),
+        ("产出指标", "质量指标", "观众满意率", Decimal(25), Decimal(25)),
+        ("效益指标", "社会效益指标", "惠及群众人次", Decimal(30), Decimal(30)),
+        ("满意度指标", "满意度指标", "群众满意度", Decimal(10), Decimal(10)),
+    ]
+    assert form.claimed_total == Decimal("99.60")
+    funding = form.total_funding
+    assert funding is not None
+    assert (funding.initial_budget, funding.executed) == (Decimal("500.00"), Decimal("480.00"))
+    pack, _ = resolve_pack("auto", document)
+    findings = assess(document, pack).findings
+    assert not [f for f in findings if f.severity.value == "error"], findings

@@ -25,7 +25,8 @@ class TotalBlank(Check):
     title = "总分未填写"
     family = "completeness"
     severity = Severity.ERROR
-    rests_on = frozenset({"table", "total_row"})
+    # the total is read from the score column of the total row: a guessed column leaves it open
+    rests_on = frozenset({"table", "total_row", "column:claimed_score"})
     tolerance = PRESENCE
 
     def run(self, context: AuditContext) -> Iterator[Finding]:

@@ -3,6 +3,9 @@
 Three layouts besides the text export's own (see :mod:`.text`):
 
 - pipe rows: ``| 一级指标 | 二级指标 | … |``, Markdown separator rows (``|---|:--:|``) skipped;
+  also without the leading pipe, as web pages converted to text print them
+  (``项目名称 | 某项目 | ||||``: trailing empty cells dropped, merged cells left out, so the
+  run is cut at each indicator or funding header and the rows under it placed by content);
 - whole rows flattened onto one line, cells separated by runs of spaces or tabs, after a
   header line of at least two header words; a row with fewer cells than its header is
   placed under it by what its cells say (:mod:`.text_align`);
@@ -18,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jixiao.ingest.readers.text_align import align
+from jixiao.ingest.readers.text_align import align, header_fields
 from jixiao.ingest.recognize.headers import Vocabulary, vocabulary
 
 _SEPARATOR_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
@@ -72,6 +75,35 @@ def _pipe_table(lines: list[str], start: int) -> TextTable | None:
     return TextTable(start, end, rows, positional=True)
 
 
+def _is_loose_pipe_row(line: str) -> bool:
+    stripped = line.strip()
+    return "|" in stripped and not stripped.startswith("|")
+
+
+def _loose_cells(line: str) -> list[str]:
+    cells = [cell.strip() for cell in line.strip().split("|")]
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells
+
+
+def _loose_pipe_tables(lines: list[str], start: int, vocab: Vocabulary) -> list[TextTable]:
+    """A run of at least three loose pipe rows, as tables cut at each indicator or funding
+    header."""
+    end = start
+    while end < len(lines) and _is_loose_pipe_row(lines[end]):
+        end += 1
+    if end - start < MIN_LINE_HEADER:
+        return []
+    rows = [_loose_cells(line) for line in lines[start:end]]
+    cuts = [0] + [n for n, row in enumerate(rows) if n and header_fields(row, vocab)]
+    tables = []
+    for first, last in zip(cuts, [*cuts[1:], len(rows)], strict=True):
+        placed, guessed = align(rows[first:last], vocab)
+        tables.append(TextTable(start + first, start + last, placed, guessed, guessed))
+    return tables
+
+
 def _spaced_cells(line: str) -> list[str]:
     return [cell for cell in (c.strip() for c in _GAP.split(line.strip())) if cell]
 
@@ -86,8 +118,8 @@ def _header_cells(line: str, vocab: Vocabulary) -> list[str] | None:
     cells = line.split()
     # every word a header word, but perhaps the first: a side label (``绩效指标``) that the
     # rows below leave out, merged down the table
-    words = cells[1:] if cells and not _is_header_word(cells[0], vocab) else cells
-    if len(words) > MIN_HEADER_WORDS and all(_is_header_word(cell, vocab) for cell in words):
+    named = cells[1:] if cells and not _is_header_word(cells[0], vocab) else cells
+    if len(named) > MIN_HEADER_WORDS and all(_is_header_word(cell, vocab) for cell in named):
         return cells
     return None
 
@@ -155,16 +187,18 @@ def find_tables(lines: list[str]) -> list[TextTable]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        table = None
+        tables: list[TextTable] = []
         if line.strip() and "\t" not in line:  # tab rows are the text export's own
-            table = (
-                _pipe_table(lines, i)
-                if _is_pipe_row(line)
-                else _flat_table(lines, i, vocab) or _column_table(lines, i, vocab)
-            )
-        if table is None:
+            if _is_pipe_row(line):
+                tables = [t for t in [_pipe_table(lines, i)] if t is not None]
+            elif _is_loose_pipe_row(line):
+                tables = _loose_pipe_tables(lines, i, vocab)
+            if not tables:
+                table = _flat_table(lines, i, vocab) or _column_table(lines, i, vocab)
+                tables = [table] if table is not None else []
+        if not tables:
             i += 1
             continue
-        found.append(table)
-        i = table.end
+        found.extend(tables)
+        i = tables[-1].end
     return found
