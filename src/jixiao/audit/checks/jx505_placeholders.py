@@ -18,14 +18,15 @@ from jixiao.audit.common import (
 )
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 
-TEXT_FIELDS = ("name", "target", "actual", "level2")
+TEXT_FIELDS = {"name": "三级指标", "target": "指标值", "actual": "实际完成值", "level2": "二级指标"}
 
 
 class TemplatePlaceholder(Check):
     """表中留有未替换的模板占位符（“……”“指标1：”“XX”）。
 
     反例：效益指标下保留了模板自带的“……”空行；三级指标写“指标1：”。
-    正例：删去用不上的模板行，用实际指标替换“指标1：”等占位文字。
+    正例：删去用不上的模板行，用实际指标替换“指标1：”等占位文字；保留模板编号而写了
+    实际指标（“指标1：培训人数”）不算占位符。
     """
 
     code = "JX505"
@@ -49,11 +50,11 @@ class TemplatePlaceholder(Check):
             for number, item in enumerate(form.indicators):
                 if is_placeholder_row(item):
                     continue
-                for field in TEXT_FIELDS:
+                for field, label in TEXT_FIELDS.items():
                     text = getattr(item, field)
                     if is_placeholder(text):
                         yield self.finding(
-                            f"{field} 为模板占位文字“{text}”",
+                            f"{label}为模板占位文字“{text}”",
                             location=indicator_location(index, form, number, field),
                             claimed=text,
                             expected="实际内容",
