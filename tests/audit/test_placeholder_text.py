@@ -13,6 +13,8 @@ def test_placeholders(text: str) -> None:
     assert is_placeholder(text)
 
 
-@pytest.mark.parametrize("text", ["指标1：完成培训人次", "指标5:药品抽验批次", "满意度指标", None, ""])
+@pytest.mark.parametrize(
+    "text", ["指标1：完成培训人次", "指标5:药品抽验批次", "满意度指标", None, ""]
+)
 def test_not_placeholders(text: str | None) -> None:
     assert not is_placeholder(text)
