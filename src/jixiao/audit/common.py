@@ -138,7 +138,7 @@ def members(form: EvaluationBase, group: IndicatorGroup) -> list[Indicator]:
 # "指标1：" alone (or followed by "……") is the template's prompt; "指标1：完成培训人次" is the
 # template's numbering kept in front of a real indicator, which is no placeholder.
 PLACEHOLDER = re.compile(
-    r"^(?:…+|\.{3,}|。{3,}|—{3,})$|^指标\d+[:：]?(?:…+|\.{3,}|。{3,})?$|"
+    r"^(?:…+|\.{3,}|。{3,}|—{3,})$|^指标\d+[:：](?:…+|\.{3,}|。{3,})?$|"
     r"^(?:XX+|××+|xxx+|＊+|\*{2,})$|请填写|请输入|此处填写|填写说明"
 )
 
