@@ -110,14 +110,28 @@ def _leaves(data: Any, path: str = "") -> dict[str, str]:
     return {}
 
 
-def _judged(document: Any) -> tuple[dict[str, str], dict[tuple[str, str, str], str]]:
-    """Numeric form values and error findings (by code, printed, expected) of a Document."""
+_FIGURE = re.compile(r"-?\d+(?:\.\d+)?")
+Figures = tuple[tuple[str, ...], tuple[str, ...]]
+
+
+def _figures(finding: Any) -> Figures:
+    """The figures a finding prints and expects: an OCR reading's error is caused by a
+    misread digit only if no error of the .docx names the same figures (the same error may
+    come from another check, or cite "减" where the .docx has "減")."""
+    return (
+        tuple(_FIGURE.findall(_norm(finding.claimed or ""))),
+        tuple(_FIGURE.findall(_norm(finding.expected or ""))),
+    )
+
+
+def _judged(document: Any) -> tuple[dict[str, str], dict[Figures, str]]:
+    """Numeric form values and error findings (by their figures) of a Document."""
     from jixiao.audit.framework import Severity, run_audit
     from jixiao.rules.infer import resolve_pack
 
     pack, reason = resolve_pack("auto", document)
     errors = {
-        (f.code, _norm(f.claimed or ""), _norm(f.expected or "")): f.message
+        _figures(f): f"{f.code} {f.message}"
         for f in run_audit(document, pack, pack_reason=reason)
         if f.severity is Severity.ERROR
     }
@@ -184,7 +198,7 @@ def measure(docx: Path, pdf: Path, max_pages: int | None) -> Result:
         result.same_values = sum(values.get(k) == v for k, v in truth_values.items())
     for key, message in sorted(errors.items()):
         if key not in truth_errors:
-            result.false_errors.append(f"{key[0]} {message[:80]}")
+            result.false_errors.append(message[:90])
     return result
 
 

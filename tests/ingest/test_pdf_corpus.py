@@ -69,10 +69,7 @@ def test_pdf_findings_name_the_page(pdfs: dict[str, Path]) -> None:
 @pytest.mark.parametrize("docx", DOCX, ids=[p.stem for p in DOCX])
 def test_doc_reads_like_docx(docx: Path, docs: dict[str, Path]) -> None:
     doc = docs[docx.stem]
-    if len(read_raw(doc).grids) < len(read_raw(docx).grids):
-        # LibreOffice's own .doc export of these generated files loses tables: its HTML
-        # export of the same .doc shows them missing too, so the .doc itself lacks them.
-        pytest.xfail("LibreOffice 导出的 .doc 丢失了表格（不是读取问题）")
+    assert len(read_raw(doc).grids) == len(read_raw(docx).grids)
     assert outcome(doc) == outcome(docx)
 
 

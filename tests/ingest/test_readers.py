@@ -71,6 +71,18 @@ def test_xlsx_merges_and_formats(tmp_path: Path) -> None:
     assert grid.rows[2][0].text == "文本 9.60"
 
 
+def test_xlsx_formulas_without_stored_results(tmp_path: Path) -> None:
+    """A tool that writes formulas without their results (openpyxl does): a formula that is
+    a number reads as that number; any other stays blank, its value unknown."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["A1"], sheet["B1"], sheet["C1"] = "=100%", "=12.5", "=A1*2"
+    sheet["A1"].number_format = "0.00%"
+    book.save(str(tmp_path / "f.xlsx"))
+    row = read_raw(tmp_path / "f.xlsx").grids[0].rows[0]
+    assert [c.text for c in row] == ["100.00%", "12.5"]
+
+
 def test_number_formats() -> None:
     assert format_number("0.5", "0%") == "50%"
     assert format_number("12", '0"分"') == "12分"

@@ -98,6 +98,19 @@ def format_number(raw: str, code: str) -> str:
     return prefix + text + ("%" if percent else "") + suffix
 
 
+_CONSTANT = re.compile(r"^\s*([+-]?\d+(?:\.\d+)?)\s*(%?)\s*$")
+
+
+def _constant(formula: str | None) -> str | None:
+    """The value of a formula that is a number (``=100%``, ``=12.5``) saved without its
+    result; None for any other formula (its value is not known without evaluating it)."""
+    found = _CONSTANT.match(formula or "")
+    if found is None:
+        return None
+    number = Decimal(found.group(1))
+    return format(number / 100 if found.group(2) else number, "f")
+
+
 def _texts(element: etree._Element, path: str) -> list[str]:
     found = element.xpath(path, namespaces={"s": S[1:-1]})
     return [str(t) for t in found] if isinstance(found, list) else []
@@ -156,6 +169,8 @@ class _Workbook:
         if kind == "inlineStr":
             return "".join(_texts(c, "./s:is//s:t/text()"))
         v = c.findtext(f"{S}v")
+        if not v and kind == "n":  # no stored result: a formula that is a constant has one
+            v = _constant(c.findtext(f"{S}f"))
         if v is None:
             return ""
         if kind == "s":
