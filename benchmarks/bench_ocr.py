@@ -206,24 +206,15 @@ def _share(part: int, whole: int) -> str:
     return f"{100 * part / whole:6.2f}%" if whole else "     -"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--docs", type=int, default=None, help="only the first N documents")
-    parser.add_argument("--pages", type=int, default=None, help="only the first P pages of each")
-    parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--synthetic", type=int, default=20)
-    parser.add_argument("--misreads", type=int, default=60, help="misread cells to list")
-    args = parser.parse_args()
-    docx = sources(args.synthetic)[: args.docs]
-    pdfs = to_pdf(docx)
+def report(docx: list[Path], pdfs: dict[str, Path], jobs: int, pages: int | None,
+           misreads: int) -> None:  # fmt: skip
+    """Measure every document in ``jobs`` processes and print the table and the totals."""
     started = time.perf_counter()
-    with ProcessPoolExecutor(args.jobs) as pool:
-        futures = [
-            pool.submit(measure, d, pdfs[d.stem], args.pages) for d in docx if d.stem in pdfs
-        ]
+    with ProcessPoolExecutor(jobs) as pool:
+        futures = [pool.submit(measure, d, pdfs[d.stem], pages) for d in docx if d.stem in pdfs]
         results = [f.result() for f in futures]
     wall = time.perf_counter() - started
-    print(f"OCR (rapidocr, 150 dpi) on {len(results)} documents, {args.jobs} processes")
+    print(f"OCR (rapidocr, 150 dpi) on {len(results)} documents, {jobs} processes")
     print(f"  {'document':<28} {'pages':>5} {'s/page':>7} {'cells exact':>18} {'form values':>18}")
     total = Result("all")
     for r in results:
@@ -250,8 +241,20 @@ def main() -> None:
     for line in false_errors:
         print("   false error", line)
     misread = [f"{r.name} {m}" for r in results for m in r.misread]
-    for line in misread[: args.misreads]:
+    for line in misread[:misreads]:
         print("   misread", line)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--docs", type=int, default=None, help="only the first N documents")
+    parser.add_argument("--pages", type=int, default=None, help="only the first P pages of each")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--synthetic", type=int, default=20)
+    parser.add_argument("--misreads", type=int, default=60, help="misread cells to list")
+    args = parser.parse_args()
+    docx = sources(args.synthetic)[: args.docs]
+    report(docx, to_pdf(docx), args.jobs, args.pages, args.misreads)
 
 
 if __name__ == "__main__":
