@@ -47,6 +47,26 @@ def test_table_cells_and_pages(tmp_path: Path) -> None:
         ("Closing words on page two.", 2)]
 
 
+@pytest.mark.parametrize("turn", [90, 180, 270])
+def test_turned_pages_read_upright(turn: int, tmp_path: Path) -> None:
+    """A page shown turned (its text sideways or upside down) reads as the upright one."""
+    import pypdfium2 as pdfium
+
+    upright = tmp_path / "upright.pdf"
+    upright.write_bytes(GOOD)
+    document = pdfium.PdfDocument(str(upright))
+    for page in document:
+        page.set_rotation(turn)
+    turned = tmp_path / f"turned{turn}.pdf"
+    document.save(str(turned))
+    document.close()
+    want, got = read_raw(upright), read_raw(turned)
+    assert [[c.text for c in r] for g in got.grids for r in g.rows] == [
+        [c.text for c in r] for g in want.grids for r in g.rows
+    ]
+    assert [(p.text, p.page) for p in got.paragraphs] == [(p.text, p.page) for p in want.paragraphs]
+
+
 def test_every_listed_suffix_has_a_reader() -> None:
     from jixiao.ingest import _READERS
 

@@ -3,7 +3,9 @@
 pdfplumber (MIT, on pdfminer.six) gives each printed character with its box and the ruling
 lines; :mod:`.pdf_tables` turns ruled cells into grids (merged cells, tables running over
 pages) and :mod:`.pdf_layout` turns lines into paragraphs, so every cell and paragraph keeps
-its page. A PDF with no text at all (a scan) is read by OCR when the engine is installed.
+its page. A page whose text runs sideways or upside down (a landscape form set on a portrait
+page, a page put in the wrong way up) is turned upright first. A PDF with no text at all (a
+scan) is read by OCR when the engine is installed.
 
 Hostile files are refused before parsing where possible (see :mod:`.pdf_safety`): too many
 pages, oversized or bomb-like compressed streams, a password, a broken file, or a reading
@@ -16,6 +18,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from io import BytesIO
+from itertools import pairwise
 from typing import Any
 
 from jixiao.errors import JixiaoError
@@ -59,6 +62,49 @@ def _chars(page: Any) -> list[Char]:
     ]
 
 
+Box4 = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+def _turned(page: Any) -> str | None:
+    """How the page's text is turned: "down" or "up" when most characters run down or up
+    the page (a quarter turn), "over" when they run right to left (upside down), else None.
+    pdfplumber already applies a page's /Rotate; this is text set turned on the page."""
+    chars = [c for c in page.chars if c.get("text", "").strip()]
+    turned = [c for c in chars if not c.get("upright", True)]
+    if len(turned) * 2 > len(chars):
+        steps = [b["top"] - a["top"] for a, b in pairwise(turned) if abs(b["x0"] - a["x0"]) < 2]
+        return "down" if sum(step > 0 for step in steps) * 2 >= len(steps) else "up"
+    steps = [b["x0"] - a["x0"] for a, b in pairwise(chars) if abs(b["top"] - a["top"]) < 2]
+    backwards = sum(step < 0 for step in steps)
+    return "over" if steps and backwards * 4 > len(steps) * 3 else None
+
+
+def _turn(box: Box4, way: str, width: float, height: float) -> Box4:
+    """``box`` on the page turned back so that its text runs left to right."""
+    x0, top, x1, bottom = box
+    if way == "down":
+        return top, width - x1, bottom, width - x0
+    if way == "up":
+        return height - bottom, x0, height - top, x1
+    return width - x1, height - bottom, width - x0, height - top
+
+
+def _upright(
+    page: Any, chars: list[Char], rects: list[list[Box4]]
+) -> tuple[list[Char], list[list[Box4]], float, float]:
+    """Characters, table cells and page size with turned text set upright."""
+    width, height = float(page.width), float(page.height)
+    way = _turned(page)
+    if way is None:
+        return chars, rects, width, height
+    turned = []
+    for c in chars:
+        x0, top, x1, bottom = _turn((c.x0, c.top, c.x1, c.bottom), way, width, height)
+        turned.append(Char(c.text, x0, x1, top, bottom))
+    cells = [[_turn(cell, way, width, height) for cell in table] for table in rects]
+    return (turned, cells, width, height) if way == "over" else (turned, cells, height, width)
+
+
 def _rect(cell: Any) -> tuple[float, float, float, float]:
     x0, top, x1, bottom = cell
     return float(x0), float(top), float(x1), float(bottom)
@@ -81,7 +127,8 @@ def _pages(data: bytes, file: str) -> Iterator[PageItems]:
             except Exception as exc:  # pdfminer raises many kinds on a damaged page
                 message = f"PDF 第{number}页已损坏，无法读取（{type(exc).__name__}）"
                 raise JixiaoError("E432", message, file=file) from None
-            yield page_items(number, float(page.width), float(page.height), chars, rects)
+            chars, rects, width, height = _upright(page, chars, rects)
+            yield page_items(number, width, height, chars, rects)
             page.close()
 
 
