@@ -172,3 +172,37 @@ def test_a_slash_glues_the_character_after_it() -> None:
     # without the slash the piece is "*100%" (25 pt), which fitted: a writer's line break
     short = _line("*100%支出完成数", 0.0)
     assert join_wrapped([first, short], 0.0, right) == "结转结余资金总额\n*100%支出完成数"
+
+
+def test_table_over_pages_with_repeated_header_is_one_grid(tmp_path: Path) -> None:
+    """A 90-row table printed over several pages, its header repeated on each: one grid, the
+    header once, every row in order (LibreOffice prints it)."""
+    import docx
+    from converted import convert_all
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    document.add_paragraph("指标完成情况表")
+    header = ["序号", "三级指标", "分值", "得分"]
+    rows = [[str(n), f"第{n}项指标", "1", "1"] for n in range(1, 91)]
+    table = document.add_table(rows=len(rows) + 1, cols=len(header))
+    table.style = "Table Grid"
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    table.rows[0]._tr.get_or_add_trPr().append(repeat)
+    for r, values in enumerate([header, *rows]):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    document.add_paragraph("表后说明。")
+    source = tmp_path / "long.docx"
+    document.save(str(source))
+    pdf = convert_all([source], "pdf", tmp_path / "pdf")["long"]
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as printed:
+        heads = [page.extract_text().count("三级指标") for page in printed.pages]
+    assert len(heads) >= 2 and all(n == 1 for n in heads), "the header is printed on every page"
+    raw = read_raw(pdf)
+    (grid,) = raw.grids
+    assert [[c.text for c in row] for row in grid.rows] == [header, *rows]
