@@ -131,6 +131,13 @@ class EvaluationBase(NumericModel):
     uncertain: list[Uncertainty] = Field(
         default_factory=list, description="识别时无法确定之处（表格不完整、列含义推测等）"
     )
+    unprinted: list[str] = Field(
+        default_factory=list,
+        description=(
+            "表中没有栏目的字段（识别时记录）：deviation_note 没有偏差原因栏，"
+            "claimed_execution_rate 没有执行率栏；这些字段空白不算漏填"
+        ),
+    )
     sources: dict[str, SourceRef] = Field(default_factory=dict)
 
     @property

@@ -24,6 +24,7 @@ class DeviationNoteMissing(Check):
     反例：当期结案率目标 ≥99%、实际 99.56%（完成率 100.57%，按偏离度扣分），偏差原因栏空白。
     正例：未完成或超额完成的指标在“偏差原因分析及改进措施”栏说明原因。
     未完成或因偏差被扣分时报告为“警告”；超额完成但得满分时为“提示”。
+    表中本没有偏差原因栏的（有的省份版式不设此栏）不报告。
     """
 
     code = "JX403"
@@ -33,6 +34,8 @@ class DeviationNoteMissing(Check):
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in self_evaluations(context):
+            if "deviation_note" in form.unprinted:
+                continue  # the form has no column for it: a blank is not an omission
             result = form_result(context, index)
             for number, item in enumerate(form.indicators):
                 scored = indicator_result(result, number)

@@ -43,7 +43,7 @@ class ExecutionBlank(Check):
                 ("claimed_execution_score", "执行率得分"),
             ):
                 printed = getattr(form, field)
-                if printed not in (None, "") or not (
+                if printed not in (None, "") or field in form.unprinted or not (
                     has_place(form, field) or form.execution_weight is not None
                 ):
                     continue

@@ -37,6 +37,7 @@ class Reading:
     closed: bool = False  # a total row was read
     top_cut: SourceRef | None = None  # the first row sits inside a group
     guessed: dict[str, str] = field(default_factory=dict)  # field → why its column is a guess
+    unprinted: set[str] = field(default_factory=set)  # fields the table has no column for
 
 
 def _name(text: str | None) -> str:

@@ -96,6 +96,8 @@ class IndicatorTable:
         table.reading.guessed.update(scrambled_columns(row, vocab.indicator, columns))
         if row.grid.guessed:
             table.reading.guessed.update(dict.fromkeys(columns, PLACED_BY_CONTENT))
+        if "deviation_note" not in columns and ("target" in columns or "actual" in columns):
+            table.reading.unprinted.add("deviation_note")  # some provinces print no such column
         table._beside_levels(row, "weight", table.group_weights)
         table._beside_levels(row, "claimed_score", table.group_scores)
         return table

@@ -145,6 +145,8 @@ class FundingTable:
         return True
 
     def _execution(self, row: Row, draft: SelfEvalDraft) -> None:
+        if "execution_rate" not in self.columns:
+            draft.unprinted.add("claimed_execution_rate")
         cells = {f: row.at(self.columns.get(f)) for f in EXECUTION_FIELDS}
         if all(c is None or is_blank(c.text) for c in cells.values()):
             return
@@ -216,6 +218,7 @@ class SelfEvalDraft(Draft):
     groups: list[IndicatorGroup] = field(default_factory=list)
     title: str | None = None
     reading: Reading | None = None
+    unprinted: set[str] = field(default_factory=set)
 
     def totals(self, totals: Totals) -> None:
         self.put("total_weight", totals.weight, totals.sources.get("weight"))
@@ -265,8 +268,10 @@ class SelfEvalDraft(Draft):
                 aspect="execution_weight",
                 reason="表中未印执行率分值，按规则包的分值计算",
             ))
+        unprinted = self.unprinted | (self.reading.unprinted if self.reading else set())
         return model(
             uncertain=uncertain,
+            unprinted=sorted(unprinted),
             indicators=indicators,
             groups=self.groups,
             funding=self.funding,
