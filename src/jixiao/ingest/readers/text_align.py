@@ -76,7 +76,8 @@ def _total_row(cells: list[str], header: list[str], vocab: Vocabulary) -> list[s
 
 def align(rows: list[list[str]], vocab: Vocabulary) -> tuple[list[list[str]], bool]:
     """The rows padded to the header's width (``rows[0]``), each short row placed where its
-    cells fit best (on a tie, as far left as possible); and whether any row was placed so."""
+    cells fit best (on a tie, as far left as possible); and whether any row's columns are a
+    guess (a row placed so, or one with more cells than the header)."""
     header = rows[0]
     fields = header_fields(header, vocab)
     if fields is None or len(header) > MAX_WIDTH:
@@ -96,4 +97,7 @@ def align(rows: list[list[str]], vocab: Vocabulary) -> tuple[list[list[str]], bo
             key=lambda m: (sum(_fit(c, fields[m + i]) for i, c in enumerate(cells)), -m),
         )
         placed.append([""] * best + cells + [""] * (width - best - len(cells)))
-    return placed, len(placed) > 1 and placed[1:] != rows[1:]
+    # a row with more cells than its header had a separator inside a cell ("年度 指标值"):
+    # which of its cells belong together is a guess too
+    overlong = any(len(cells) > width for cells in rows[1:])
+    return placed, overlong or placed[1:] != rows[1:]
