@@ -3,7 +3,7 @@ reader (:mod:`jixiao.accounts.clauses`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.accounts.concepts import FUNCTIONAL_KEY, Concept, Kind, classify
@@ -52,7 +52,7 @@ class Subjects:
     general_budget: bool  # the section speaks of the 一般公共预算财政拨款
     current: Draft | None = None
     mentioned: Draft | None = None
-    last_role: str | None = field(default=None)
+    last_role: str | None = None
 
     def add(self, draft: Draft) -> Draft:
         """A new item, now the subject."""

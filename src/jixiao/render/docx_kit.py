@@ -78,7 +78,8 @@ class DocxWriter:
         self.table_size_pt = size.pt if size is not None else gbt9704.TABLE_SIZE.pt
         section = document.sections[-1]
         width, left, right = section.page_width, section.left_margin, section.right_margin
-        self.type_width_cm = (width - left - right) / 360000 if width and left and right else 15.6
+        area = Emu(width - left - right) if width and left and right else PICTURE_WIDTH
+        self.type_width_cm = area.cm
 
     def _add(self, text: str, style: str | None = None) -> Paragraph:
         result = self.document.add_paragraph(xml_safe(text))

@@ -105,7 +105,7 @@ def _upright(
     return (turned, cells, width, height) if way == "over" else (turned, cells, height, width)
 
 
-def _rect(cell: Any) -> tuple[float, float, float, float]:
+def _rect(cell: Any) -> Box4:
     x0, top, x1, bottom = cell
     return float(x0), float(top), float(x1), float(bottom)
 

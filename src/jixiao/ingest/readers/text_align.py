@@ -16,6 +16,7 @@ import re
 
 from jixiao.ingest.recognize.headers import Vocabulary
 from jixiao.ingest.recognize.rows import parse_decimal
+from jixiao.ingest.recognize.selfeval import AMOUNT_FIELDS, EXECUTION_FIELDS
 
 # The categories the national framework and every province we know of print at level 1 and
 # level 2 (``产出指标（50分）``, ``社会效益指标``).
@@ -27,11 +28,7 @@ _LEVEL2 = re.compile(
     r"可持续影响|服务对象满意度|满意度)(?:指标)?\s*[(（]?"
 )
 _SCORES = ("weight", "claimed_score")  # in the order a total row prints them
-_AMOUNTS = frozenset({"initial_budget", "adjusted_budget", "executed"}) | {
-    "execution_weight",
-    "execution_rate",
-    "execution_score",
-}
+_AMOUNTS = frozenset(AMOUNT_FIELDS + EXECUTION_FIELDS)  # the funding header's figures
 _LEVELS = frozenset({"level1", "level2", "name"})
 MAX_WIDTH = 40  # wider than any form; bounds the placement work (width² per row)
 

@@ -39,7 +39,7 @@ class TextTable:
     end: int
     rows: list[list[str]]
     positional: bool
-    guessed: bool = False  # short rows were placed under the header by their content
+    guessed: bool = False  # some rows' columns are a guess (see :func:`.text_align.align`)
 
 
 def _is_header_word(text: str, vocab: Vocabulary) -> bool:
