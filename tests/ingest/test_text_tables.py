@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from jixiao.assessment import assess
+from jixiao.audit.framework import Finding
 from jixiao.ingest import ingest, read_raw
-from jixiao.model import ProjectSelfEvaluation
+from jixiao.model import Document, ProjectSelfEvaluation
 from jixiao.rules.infer import resolve_pack
 
 HEADER = ["一级指标", "二级指标", "三级指标", "分值", "年度指标值", "实际完成值", "得分"]
@@ -109,6 +110,15 @@ MERGED_ROWS = [
 ]
 
 
+def _levels_and_points(form: ProjectSelfEvaluation) -> list[tuple[object, ...]]:
+    return [(i.level1, i.level2, i.name, i.weight, i.claimed_score) for i in form.indicators]
+
+
+def _findings(document: Document) -> list[Finding]:
+    pack, _ = resolve_pack("auto", document)
+    return assess(document, pack).findings
+
+
 def _merged_form(tmp_path: Path, rows: list[str]) -> Path:
     path = tmp_path / "merged.txt"
     path.write_text(TITLE + "\n".join([MERGED_HEADER, *rows]) + CLOSING, encoding="utf-8")
@@ -118,8 +128,7 @@ def _merged_form(tmp_path: Path, rows: list[str]) -> Path:
 def test_flattened_rows_with_merged_cells_fall_under_their_columns(tmp_path: Path) -> None:
     forms = ingest(_merged_form(tmp_path, MERGED_ROWS)).document.forms
     form = next(f for f in forms if isinstance(f, ProjectSelfEvaluation))
-    read = [(i.level1, i.level2, i.name, i.weight, i.claimed_score) for i in form.indicators]
-    assert read == [
+    assert _levels_and_points(form) == [
         ("产出指标", "数量指标", "修缮校舍面积", Decimal(20), Decimal(20)),
         ("产出指标", "质量指标", "工程验收合格率", Decimal(20), Decimal(20)),
         ("产出指标", "时效指标", "按期完工率", Decimal(20), Decimal(18)),
@@ -135,8 +144,7 @@ def test_findings_on_placed_columns_are_warnings(tmp_path: Path) -> None:
     reported, but as a warning that says why it is uncertain."""
     rows = [MERGED_ROWS[0].replace("(60分)", "(70分)"), *MERGED_ROWS[1:]]
     document = ingest(_merged_form(tmp_path, rows)).document
-    pack, _ = resolve_pack("auto", document)
-    findings = [f for f in assess(document, pack).findings if f.code == "JX101"]
+    findings = [f for f in _findings(document) if f.code == "JX101"]
     assert findings, "the 70-point group holding 60 points is reported"
     assert all(f.severity.value != "error" for f in findings)
 
@@ -163,8 +171,7 @@ def test_web_page_pipe_text_reads_as_the_form(tmp_path: Path) -> None:
     path.write_text(WEB_TEXT, encoding="utf-8")
     document = ingest(path).document
     form = next(f for f in document.forms if f.indicators)  # type: ignore[attr-defined]
-    read = [(i.level1, i.level2, i.name, i.weight, i.claimed_score) for i in form.indicators]
-    assert read == [
+    assert _levels_and_points(form) == [
         ("产出指标", "数量指标", "公益演出场次", Decimal(25), Decimal(25)),
         ("产出指标", "质量指标", "观众满意率", Decimal(25), Decimal(25)),
         ("效益指标", "社会效益指标", "惠及群众人次", Decimal(30), Decimal(30)),
@@ -174,8 +181,7 @@ def test_web_page_pipe_text_reads_as_the_form(tmp_path: Path) -> None:
     funding = form.total_funding
     assert funding is not None
     assert (funding.initial_budget, funding.executed) == (Decimal("500.00"), Decimal("480.00"))
-    pack, _ = resolve_pack("auto", document)
-    findings = assess(document, pack).findings
+    findings = _findings(document)
     assert not [f for f in findings if f.severity.value == "error"], findings
 
 
@@ -190,8 +196,6 @@ def test_a_row_longer_than_its_header_makes_its_findings_warnings(tmp_path: Path
     ]
     path = tmp_path / "long.txt"
     path.write_text(TITLE + "\n".join([header, *rows]) + CLOSING, encoding="utf-8")
-    document = ingest(path).document
-    pack, _ = resolve_pack("auto", document)
-    findings = assess(document, pack).findings
+    findings = _findings(ingest(path).document)
     assert findings, "the misread row is not passed silently"
     assert all(f.severity.value != "error" for f in findings), findings

@@ -26,6 +26,23 @@ def _long_document(document: Document) -> Document:
     return document.model_copy(update={"forms": [long_form]})
 
 
+def _printed(soffice: str, xlsx: Path) -> tuple[int, list[str]]:
+    """``xlsx`` printed to PDF by LibreOffice: its page count (pdfinfo) and each page's text."""
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(xlsx.parent), str(xlsx)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = xlsx.with_suffix(".pdf")
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    return pages, text.split("\f")[:pages]
+
+
 def test_sixty_indicators_break_between_level1_groups(
     seed004: tuple[Document, Pack, str], tmp_path: Path, soffice: str, poppler: None
 ) -> None:
@@ -40,28 +57,16 @@ def test_sixty_indicators_break_between_level1_groups(
     level1 = {r.min_row for r in ws.merged_cells.ranges if r.min_col == 2 and r.min_row > header}
     assert all(b + 1 in level1 for b in breaks), "a break falls inside a level-1 group"
     assert header not in breaks, "the header is never left alone at the foot of a page"
-    subprocess.run(
-        [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    info = subprocess.run(
-        ["pdfinfo", str(tmp_path / "long.pdf")], check=True, capture_output=True, text=True
-    ).stdout
-    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
-    text = subprocess.run(
-        ["pdftotext", str(tmp_path / "long.pdf"), "-"], check=True, capture_output=True, text=True
-    ).stdout
-    review = sum("审核说明" in page for page in text.split("\f")[:pages])
+    pages, printed = _printed(soffice, path)
+    review = sum("审核说明" in page for page in printed)
     # the estimate the breaks rest on errs by at most one page, on the safe side
     estimate = summary.pages[ws.title]
     assert 1 < estimate - 1 <= pages - review <= estimate
-    for number, page in enumerate(text.split("\f")[:pages], start=1):
+    for number, page in enumerate(printed, start=1):
         assert f"第{number}页，共{pages}页" in "".join(page.split())  # the footer fits the page
     # its weights sum far above 100: the export says so, and so does the 审核说明 sheet
     assert any("超过100分" in w for w in summary.warnings)
-    assert "超过100分" in "".join(text.split())
+    assert "超过100分" in "".join("".join(printed).split())
 
 
 def test_layout_file_adds_breakdown_rows_and_signature_lines(
@@ -91,13 +96,5 @@ def test_the_indicator_header_is_never_left_alone_under_the_funding_block(
     assert ws.print_title_rows is not None
     header = int(ws.print_title_rows.split(":")[0].strip("$"))
     assert header not in [b.id for b in ws.row_breaks.brk]
-    subprocess.run(
-        [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    text = subprocess.run(
-        ["pdftotext", str(tmp_path / "sample.pdf"), "-"], check=True, capture_output=True, text=True
-    ).stdout
-    assert "产出指标" in "".join(text.split("\f")[0].split()), "rows follow the header on page 1"
+    _, printed = _printed(soffice, path)
+    assert "产出指标" in "".join(printed[0].split()), "rows follow the header on page 1"
