@@ -28,6 +28,7 @@ FAMILIES = {
     "prose": "JX7xx 正文与表格",
     "monitoring": "JX80x 绩效运行监控",
     "declaration": "JX82x 绩效目标申报",
+    "cycle": "JX83x 同一项目的申报、监控与自评之间",
 }
 
 

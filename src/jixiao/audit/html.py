@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from jixiao.audit.framework import SEVERITY_ZH, Finding, Severity
+from jixiao.audit.project_check import ProjectReport
 from jixiao.audit.report import AuditRun, DocumentReport
 
 STYLE = """
@@ -85,6 +86,18 @@ def _document(report: DocumentReport) -> str:
     return "\n".join(parts)
 
 
+def _project(report: ProjectReport) -> str:
+    documents = "".join(f"<li>{escape(d)}</li>" for d in report.documents)
+    rows = "".join(_row(f) for f in report.findings)
+    table = (
+        "<table><tr><th>级别</th><th>代码</th><th>说明</th><th>位置</th><th>原文</th>"
+        f"<th>应为</th><th>容差</th></tr>{rows}</table>"
+        if rows else "<p>未发现问题。</p>"
+    )
+    return (f"<h3>{escape(report.name)}</h3><p class='muted'>{escape(report.how)}</p>"
+            f"<ul>{documents}</ul>{table}")
+
+
 def render_html(run: AuditRun, *, title: str = "审核报告") -> str:
     counts = "".join(
         f"<tr><td>{code}</td><td>{escape(next(f.title for f in run.findings if f.code == code))}"
@@ -112,5 +125,6 @@ def render_html(run: AuditRun, *, title: str = "审核报告") -> str:
 <h2>各审核规则的发现数</h2>
 <table><tr><th>代码</th><th>规则</th><th>错误</th><th>警告</th><th>提示</th></tr>{counts}</table>
 {"".join(_document(d) for d in run.documents)}
+{"<h2>跨文件关联的项目</h2>" + "".join(_project(p) for p in run.projects) if run.projects else ""}
 </body></html>
 """

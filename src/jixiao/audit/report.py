@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from pydantic import BaseModel, Field, PrivateAttr
+from pydantic import BaseModel, Field, PrivateAttr, SkipValidation
 
 from jixiao.audit.framework import SEVERITY_ZH, Finding, Severity
+from jixiao.audit.project_check import ProjectReport
+from jixiao.audit.relate import Record
 
 
 class DocumentReport(BaseModel):
@@ -20,6 +22,8 @@ class DocumentReport(BaseModel):
     pack_reason: str
     findings: list[Finding] = Field(default_factory=list)
     found: int = 0  # how many findings the document had (kept when they are dropped)
+    # What the checks across files need of its forms; handed to the run, then dropped.
+    records: SkipValidation[list[Record]] = Field(default_factory=list, exclude=True)
 
 
 class LoadFailure(BaseModel):
@@ -33,6 +37,7 @@ class LoadFailure(BaseModel):
 class AuditRun(BaseModel):
     documents: list[DocumentReport] = Field(default_factory=list)
     failures: list[LoadFailure] = Field(default_factory=list)
+    projects: list[ProjectReport] = Field(default_factory=list)  # related across files
     _severities: Counter[Severity] = PrivateAttr(default_factory=Counter)
     _codes: dict[str, Counter[str]] = PrivateAttr(default_factory=dict)
     _titles: dict[str, str] = PrivateAttr(default_factory=dict)
@@ -40,17 +45,29 @@ class AuditRun(BaseModel):
     def add(self, report: DocumentReport, *, keep: bool = True) -> None:
         """Count a document's findings; keep them only when ``keep`` (json/html need them)."""
         report.found = len(report.findings)
-        for finding in report.findings:
-            self._severities[finding.severity] += 1
-            self._codes.setdefault(finding.code, Counter())[finding.severity.value] += 1
-            self._titles[finding.code] = finding.title
+        self._count(report.findings)
+        report.records = []
         if not keep:
             report.findings = []
         self.documents.append(report)
 
+    def add_projects(self, projects: list[ProjectReport]) -> None:
+        """The projects related across files, and the findings on them."""
+        for project in projects:
+            self._count(project.findings)
+        self.projects.extend(projects)
+
+    def _count(self, findings: list[Finding]) -> None:
+        for finding in findings:
+            self._severities[finding.severity] += 1
+            self._codes.setdefault(finding.code, Counter())[finding.severity.value] += 1
+            self._titles[finding.code] = finding.title
+
     @property
     def findings(self) -> list[Finding]:
-        return [f for d in self.documents for f in d.findings]
+        return [f for d in self.documents for f in d.findings] + [
+            f for p in self.projects for f in p.findings
+        ]
 
     def count(self, severity: Severity) -> int:
         return self._severities[severity]
@@ -62,6 +79,8 @@ class AuditRun(BaseModel):
     def summary_text(self) -> str:
         parts = [f"{SEVERITY_ZH[s]} {self.count(s)}" for s in Severity]
         text = f"共审核 {len(self.documents)} 个文件：" + "，".join(parts)
+        if self.projects:
+            text += f"；{len(self.projects)} 个项目跨文件关联"
         if self.failures:
             text += f"；{len(self.failures)} 个文件无法读取"
         return text
@@ -83,5 +102,10 @@ class AuditRun(BaseModel):
                 for d in self.documents
             ],
             "failures": [f.model_dump() for f in self.failures],
+            "projects": [
+                {"name": p.name, "how": p.how, "documents": p.documents,
+                 "findings": len(p.findings)}
+                for p in self.projects
+            ],
             "findings": [f.model_dump(mode="json", exclude_none=True) for f in self.findings],
         }

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jixiao.assessment import assess
+from jixiao.audit.relate import records_of
 from jixiao.audit.report import DocumentReport, LoadFailure
 from jixiao.cli import crash
 from jixiao.cli.loading import load_input
@@ -61,4 +62,5 @@ def audit_file(task: AuditTask) -> DocumentReport | LoadFailure:
         pack=assessment.pack.name,
         pack_reason=assessment.pack_reason,
         findings=assessment.findings,
+        records=records_of(document),
     )

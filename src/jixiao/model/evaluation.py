@@ -147,6 +147,7 @@ class EvaluationBase(NumericModel):
 
 
 class SelfEvaluationBase(EvaluationBase):
+    code: str | None = Field(default=None, description="项目编码（与申报表、监控表关联时用）")
     money_unit: str = Field(default="万元", description="金额单位")
     funding: list[FundingLine] = Field(default_factory=list)
     execution_weight: Decimal | None = Field(default=None, description="执行率分值，通常 10")

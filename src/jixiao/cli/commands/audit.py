@@ -15,6 +15,8 @@ from rich.console import Console
 from jixiao.cli.options import ForceOption, JobsOption, PackOption
 
 if TYPE_CHECKING:
+    from jixiao.audit.framework import Finding
+    from jixiao.audit.project_check import ProjectReport
     from jixiao.audit.report import AuditRun, DocumentReport
 
 EXIT_FINDINGS = 1
@@ -32,23 +34,40 @@ def _codes(values: list[str]) -> list[str]:
 
 
 def print_report(console: Console, report: DocumentReport) -> None:
-    """One document's findings: a table on a terminal; one tab-separated line per finding
-    otherwise (a redirected run over thousands of files spends its time auditing, not
-    laying out tables, and the lines suit grep and spreadsheets)."""
+    """One document's heading and findings."""
+    console.print(f"[bold]{report.file}[/]  规则包 {report.pack}：{report.pack_reason}",
+                  highlight=False, soft_wrap=True)
+    print_findings(console, report.findings)
+
+
+def print_project(console: Console, project: ProjectReport) -> None:
+    """A project related across files: how it was matched, its documents, its findings
+    (each placed in its file)."""
+    console.print(f"[bold]跨文件关联：{project.name}[/]  {project.how}", highlight=False,
+                  soft_wrap=True)
+    for document in project.documents:
+        console.print(f"  · {document}", highlight=False, soft_wrap=True)
+    print_findings(console, project.findings, with_file=True)
+
+
+def print_findings(console: Console, findings: list[Finding], *, with_file: bool = False
+                   ) -> None:
+    """Findings as a table on a terminal; one tab-separated line per finding otherwise (a
+    redirected run over thousands of files spends its time auditing, not laying out
+    tables, and the lines suit grep and spreadsheets)."""
     from rich.table import Table
 
     from jixiao.audit.framework import SEVERITY_ZH
 
-    console.print(f"[bold]{report.file}[/]  规则包 {report.pack}：{report.pack_reason}",
-                  highlight=False, soft_wrap=True)
-    if not report.findings:
+    if not findings:
         console.print("  [green]未发现问题[/]\n")
         return
     rows = []
-    for finding in report.findings:
+    for finding in findings:
         where = finding.location
         place = " ".join(
-            p for p in (where.form_name or "", where.indicator_name or "",
+            p for p in ((finding.document or "") if with_file else "", where.form_name or "",
+                        where.indicator_name or "",
                         where.source.describe() if where.source else "") if p
         )
         rows.append((finding.severity.value, SEVERITY_ZH[finding.severity], finding.code,
@@ -77,12 +96,15 @@ def audit_files(
 ) -> AuditRun:
     """Audit every file on ``jobs`` processes. With ``console`` each document is printed as
     it is done and its findings are not kept (memory stays flat over any number of files)."""
+    from jixiao.audit.project_check import audit_projects
+    from jixiao.audit.relate import Record
     from jixiao.audit.report import AuditRun, LoadFailure
     from jixiao.cli.auditing import AuditTask, audit_file
     from jixiao.cli.parallel import ordered_map
     from jixiao.errors import JixiaoError
 
     run = AuditRun()
+    records: list[Record] = []
     tasks = [AuditTask(path, pack, tuple(select), tuple(ignore)) for path in files]
     for outcome in ordered_map(audit_file, tasks, jobs=jobs, label="审核中"):
         if isinstance(outcome, LoadFailure):
@@ -92,7 +114,12 @@ def audit_files(
             continue
         if console is not None:
             print_report(console, outcome)
+        records += outcome.records
         run.add(outcome, keep=console is None)
+    run.add_projects(audit_projects(records, select, ignore))
+    if console is not None:
+        for project in run.projects:
+            print_project(console, project)
     return run
 
 
@@ -152,7 +179,7 @@ def register(app: typer.Typer) -> None:
         run.failures[:0] = missing
         if table:
             _print_failures(console, run)
-            console.print(run.summary_text())
+            console.print(run.summary_text(), soft_wrap=True)
         else:
             text = (
                 json.dumps(run.to_json(), ensure_ascii=False, indent=2)
@@ -163,7 +190,7 @@ def register(app: typer.Typer) -> None:
                 typer.echo(text)
             else:
                 write_text(output, text, inputs=files, force=force)
-                console.print(f"报告已写入 {output}。{run.summary_text()}")
+                console.print(f"报告已写入 {output}。{run.summary_text()}", soft_wrap=True)
             for failure in run.failures:
                 console.print(f"无法读取 {failure.file}：[{failure.code}] {failure.message}",
                               highlight=False)

@@ -113,7 +113,7 @@ class Engine(TableParts):
                 if "name" in draft.values:
                     draft = self.start(SelfEvalDraft(draft.kind))
                 draft.put("name", pair.text, ref)
-            elif pair.field in ("department", "unit"):
+            elif pair.field in ("department", "unit", "code"):
                 self.selfeval(STAGE_LABELS, PROJECT).put(pair.field, pair.text, ref)
             else:
                 value = parse_decimal(pair.text) if pair.field == "claimed_total" else pair.text
