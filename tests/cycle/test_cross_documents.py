@@ -147,3 +147,8 @@ def test_next_years_declaration_is_compared_with_this_years_actual() -> None:
                record("declaration", "智慧社区建设", file="b", year=2025, target="≥5个")]
     [finding] = audit_projects(records, select=["JX834"])[0].findings
     assert (finding.code, finding.claimed, finding.expected) == ("JX834", "≥5个", "≥8个")
+
+
+def test_names_apart_only_in_their_numbers_are_other_projects() -> None:
+    assert relate([record("declaration", "城区污水管网改造一期工程", file="a"),
+                   record("self_evaluation", "城区污水管网改造二期工程", file="b")]) == []

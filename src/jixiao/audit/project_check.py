@@ -79,6 +79,7 @@ class ProjectReport(BaseModel):
 
     name: str
     how: str
+    near: bool = False  # matched by a near name only: a guess
     documents: list[str]
     findings: list[Finding] = Field(default_factory=list)
 
@@ -96,7 +97,7 @@ def audit_projects(
         project.across_files = True
         findings = [f for check in checks for f in check().check_project(project)]
         reports.append(ProjectReport(
-            name=project.name, how=project.how,
+            name=project.name, how=project.how, near=project.near,
             documents=[record.describe() for record in project.records], findings=findings,
         ))  # fmt: skip
     return reports

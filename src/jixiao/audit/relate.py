@@ -35,6 +35,7 @@ NEAR_NAMES = 0.85  # SequenceMatcher ratio from which two project names are take
 _ADJUSTED = re.compile(r"调整|变更|修改|修订")
 _DROP = re.compile(r"[\s\W_]+")
 _YEAR = re.compile(r"^\d{4}年度?|[(（]?\d{4}年度?[)）]?$")
+_NUMERALS = re.compile(r"[0-9〇零一二三四五六七八九十百千]+")
 _NUMBERING = re.compile(r"^(?:指标)?\d+(?:\.\d+)*[、.:：)）]")
 
 
@@ -275,8 +276,9 @@ def _bigrams(text: str) -> set[str]:
 
 
 def _join_near_names(items: list[Record], groups: _Groups) -> None:
-    """A record still alone joins the record whose name is nearest (ratio ≥ NEAR_NAMES),
-    looked up through shared two-character pieces so a batch is not compared pair by pair."""
+    """A record still alone joins the record whose name is nearest (ratio ≥ NEAR_NAMES, the
+    same numbers in both), looked up through shared two-character pieces so a batch is not
+    compared pair by pair."""
     sizes: dict[int, int] = defaultdict(int)
     for number in range(len(items)):
         sizes[groups.find(number)] += 1
@@ -300,6 +302,8 @@ def _join_near_names(items: list[Record], groups: _Groups) -> None:
                 continue
             if not _units_agree(items[other], items[number]):
                 continue
+            if _NUMERALS.findall(key) != _NUMERALS.findall(keys[other]):
+                continue  # 一期 and 二期, 0001 and 0002: near in letters, other projects
             similar = SequenceMatcher(None, key, keys[other]).ratio()
             if similar >= ratio:
                 best, ratio = other, similar

@@ -103,7 +103,7 @@ class AuditRun(BaseModel):
             ],
             "failures": [f.model_dump() for f in self.failures],
             "projects": [
-                {"name": p.name, "how": p.how, "documents": p.documents,
+                {"name": p.name, "how": p.how, "near": p.near, "documents": p.documents,
                  "findings": len(p.findings)}
                 for p in self.projects
             ],
