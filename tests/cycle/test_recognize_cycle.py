@@ -6,10 +6,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sheets import WRITERS, load
+from sheets import FIXTURES, WRITERS, load
 
 from jixiao.ingest import ingest
-from jixiao.model import PerformanceMonitoring, TargetDeclaration
+from jixiao.model import DepartmentTargetDeclaration, PerformanceMonitoring, TargetDeclaration
 
 
 def _read(name: str, fmt: str, tmp_path: Path) -> tuple[dict[str, object], object, object]:
@@ -146,3 +146,68 @@ def test_guangxi_template_names_indicators_in_the_second_level(fmt: str, tmp_pat
                    for e in expect["indicators"]]  # fmt: skip
     assert all(i.explanation for i in form.indicator_rows)  # 指标内容 kept as the explanation
     assert all(line.amount is None for line in form.funding)  # blank in the template
+
+
+DEPARTMENT_FIXTURES = sorted(p.name for p in FIXTURES.glob("*_department_targets.yaml"))
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+@pytest.mark.parametrize("name", DEPARTMENT_FIXTURES)
+def test_published_department_targets(name: str, fmt: str, tmp_path: Path) -> None:
+    expect, form, _ = _read(name, fmt, tmp_path)
+    assert isinstance(form, DepartmentTargetDeclaration)
+    assert (form.name, form.year) == (expect["name"], expect["year"])
+    assert [(f.source, f.is_total, f.amount) for f in form.funding] == [
+        (e["source"], e["is_total"], Decimal(e["amount"])) for e in expect.get("funding", [])]
+    assert [(f.source, f.amount) for f in form.spending] == [
+        (e["source"], Decimal(e["amount"])) for e in expect.get("spending", [])]
+    assert len(form.tasks) == expect.get("tasks", 0)
+    assert len(form.indicator_rows) == expect["indicators"]
+    assert (form.annual_goal or "").startswith(expect["annual_goal_starts"])
+    assert all(row.target for row in form.indicator_rows)
+
+
+def test_level_less_grid_composes_comparator_value_and_unit(tmp_path: Path) -> None:
+    """指标名称 | 指标权重 | 计量单位 | 指标性质 | 指标值: the target is read as one text."""
+    expect, form, _ = _read("banan_yipin_2022_department_targets.yaml", "xlsx", tmp_path)
+    assert isinstance(form, DepartmentTargetDeclaration)
+    targets = {row.name: (row.target, row.weight) for row in form.indicator_rows}
+    assert targets["农村公路养护里程"] == ("=125公里", Decimal(10))
+    assert targets["服务对象满意度"] == ("95%", Decimal(5))  # no comparator printed
+    assert targets["基层组织建设办公阵地和干部人才保障有效性"][0] == "有效保障"
+    assert sum(weight for _, weight in targets.values() if weight) == 100
+
+
+# The layout of 部门整体支出绩效目标申报表 in several provinces' templates: the year's main
+# tasks with 总额 | 财政拨款 | 其他资金 under 预算金额 and a 金额合计 row; figures made up.
+TASKS = {
+    "title": "部门（单位）整体支出绩效目标申报表",
+    "year_line": "（2025年度）",
+    "rows": [
+        ["部门（单位）名称", "某市文化和旅游局", "<", "<", "<", "<"],
+        ["年度预算申请", "资金总额：1200", "<", "基本支出：750", "项目支出：450", "<"],
+        ["年度主要任务", "任务名称", "主要内容", "预算金额（万元）", "<", "<"],
+        ["^", "^", "^", "总额", "财政拨款", "其他资金"],
+        ["^", "公共文化服务", "免费开放场馆运行", "300", "280", "20"],
+        ["^", "文物保护", "文物修缮与安防", "150", "150", "0"],
+        ["金额合计", "<", "<", "450", "430", "20"],
+        ["年度总体目标", "完成公共文化服务与文物保护任务", "<", "<", "<", "<"],
+        ["年度绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "<"],
+        ["^", "产出指标", "数量指标", "免费开放场馆数", "≥12个", "<"],
+        ["^", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "<"],
+    ],
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_department_tasks_with_split_amounts(fmt: str, tmp_path: Path) -> None:
+    path = tmp_path / f"form.{fmt}"
+    WRITERS[fmt](TASKS, path)
+    [form] = ingest(path).document.forms
+    assert isinstance(form, DepartmentTargetDeclaration)
+    assert [(t.name, t.amount, t.fiscal, t.other) for t in form.tasks] == [
+        ("公共文化服务", 300, 280, 20), ("文物保护", 150, 150, 0)]
+    assert form.tasks_total == 450
+    assert [(f.source, f.amount) for f in form.funding] == [("资金总额", 1200)]
+    assert [(f.source, f.amount) for f in form.spending] == [("基本支出", 750), ("项目支出", 450)]
+    assert [row.name for row in form.indicator_rows] == ["免费开放场馆数", "群众满意度"]

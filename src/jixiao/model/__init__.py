@@ -3,7 +3,14 @@
 from jixiao.model.accounts import AccountFigure, FinalAccounts, FunctionalLine, Printed
 from jixiao.model.basic_data import BasicDataRow, BasicDataTable
 from jixiao.model.common import SourceRef
-from jixiao.model.declaration import DeclaredFunding, DeclaredIndicator, TargetDeclaration
+from jixiao.model.declaration import (
+    DeclarationBase,
+    DeclaredFunding,
+    DeclaredIndicator,
+    DepartmentTargetDeclaration,
+    DutyTask,
+    TargetDeclaration,
+)
 from jixiao.model.document import Document, Form, Paragraph
 from jixiao.model.evaluation import (
     DepartmentSelfEvaluation,
@@ -25,10 +32,13 @@ __all__ = [
     "AccountFigure",
     "BasicDataRow",
     "BasicDataTable",
+    "DeclarationBase",
     "DeclaredFunding",
     "DeclaredIndicator",
     "DepartmentSelfEvaluation",
+    "DepartmentTargetDeclaration",
     "Document",
+    "DutyTask",
     "FinalAccounts",
     "Form",
     "FunctionalLine",

@@ -1,4 +1,5 @@
-"""项目支出绩效目标申报表: the targets declared with the budget, before the money is spent.
+"""绩效目标申报表: the targets declared with the budget, before the money is spent, for a
+project (项目支出) or for a department's whole spending (部门（单位）整体支出绩效目标表).
 
 Amounts are ``Decimal`` as printed, in ``money_unit``; indicator values stay text as
 printed (parsed on demand by :mod:`jixiao.model.quantity`), weights are ``Decimal``.
@@ -51,22 +52,34 @@ class DeclaredIndicator(NumericModel):
         return parse_quantity(self.target)
 
 
-class TargetDeclaration(NumericModel):
-    """项目支出绩效目标申报表."""
+class DutyTask(NumericModel):
+    """A row of 年度主要任务 / 年度履职目标: the task, what it covers, its budget."""
 
-    type: Literal["target_declaration"] = "target_declaration"
-    name: str = Field(description="项目名称")
-    code: str | None = Field(default=None, description="项目编码")
+    function: str | None = Field(default=None, description="职能/履职方向（如有此栏）")
+    name: str = Field(description="任务名称")
+    content: str | None = Field(default=None, description="主要内容")
+    projects: str | None = Field(default=None, description="对应的支出项目（如有此栏）")
+    amount: Decimal | None = Field(default=None, description="预算金额（总额）")
+    fiscal: Decimal | None = Field(default=None, description="其中财政拨款")
+    other: Decimal | None = Field(default=None, description="其中其他资金")
+    sources: dict[str, SourceRef] = Field(default_factory=dict)
+
+
+class DeclarationBase(NumericModel):
+    """What both declarations print: who, which year, the funds, the goal and the grid."""
+
+    type: str
+    name: str = Field(description="项目名称或部门（单位）名称")
+    code: str | None = Field(default=None, description="项目编码或单位编码")
     unit: str | None = Field(default=None, description="申报单位/实施单位")
     department: str | None = Field(default=None, description="主管部门")
-    attribute: str | None = Field(default=None, description="项目属性：新增/延续")
-    period_text: str | None = Field(default=None, description="项目起止时间/实施期限，按原文")
     year: int | None = None
     province: str | None = None
     money_unit: str = Field(default="万元", description="金额单位")
-    funding: list[DeclaredFunding] = Field(default_factory=list)
-    long_term_goal: str | None = Field(default=None, description="长期（总体）目标")
-    annual_goal: str | None = Field(default=None, description="年度目标")
+    funding: list[DeclaredFunding] = Field(
+        default_factory=list, description="资金总额及按来源（收入性质）分列的各项"
+    )
+    annual_goal: str | None = Field(default=None, description="年度目标/年度总体目标")
     indicator_rows: list[DeclaredIndicator] = Field(default_factory=list)
     uncertain: list[Uncertainty] = Field(
         default_factory=list, description="识别时无法确定之处"
@@ -76,3 +89,25 @@ class TargetDeclaration(NumericModel):
     @property
     def total_funding(self) -> DeclaredFunding | None:
         return next((line for line in self.funding if line.is_total), None)
+
+
+class TargetDeclaration(DeclarationBase):
+    """项目支出绩效目标申报表."""
+
+    type: Literal["target_declaration"] = "target_declaration"
+    attribute: str | None = Field(default=None, description="项目属性：新增/延续")
+    period_text: str | None = Field(default=None, description="项目起止时间/实施期限，按原文")
+    long_term_goal: str | None = Field(default=None, description="长期（总体）目标")
+
+
+class DepartmentTargetDeclaration(DeclarationBase):
+    """部门（单位）整体支出绩效目标表: the whole budget by source and by nature (基本支出 /
+    项目支出), the year's main tasks with their budgets, the goal and the indicators."""
+
+    type: Literal["department_target_declaration"] = "department_target_declaration"
+    spending: list[DeclaredFunding] = Field(
+        default_factory=list,
+        description="按支出性质分列：基本支出、项目支出（人员经费、公用经费等为其中项）",
+    )
+    tasks: list[DutyTask] = Field(default_factory=list, description="年度主要任务/履职目标")
+    tasks_total: Decimal | None = Field(default=None, description="年度主要任务的金额合计（原文）")

@@ -9,7 +9,7 @@ from pydantic import Field
 from jixiao.model.accounts import FinalAccounts
 from jixiao.model.basic_data import BasicDataTable
 from jixiao.model.common import SourceRef, StrictModel
-from jixiao.model.declaration import TargetDeclaration
+from jixiao.model.declaration import DepartmentTargetDeclaration, TargetDeclaration
 from jixiao.model.evaluation import (
     DepartmentSelfEvaluation,
     ProjectSelfEvaluation,
@@ -28,6 +28,7 @@ Form = Annotated[
     | BasicDataTable
     | FinalAccounts
     | TargetDeclaration
+    | DepartmentTargetDeclaration
     | PerformanceMonitoring,
     Field(discriminator="type"),
 ]

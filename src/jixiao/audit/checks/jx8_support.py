@@ -11,7 +11,7 @@ from typing import Literal
 from jixiao.audit.common import plain, squeeze
 from jixiao.audit.framework import AuditContext, Location
 from jixiao.decimals import round_half_up, share_interval
-from jixiao.model.declaration import DeclaredIndicator, TargetDeclaration
+from jixiao.model.declaration import DeclarationBase, DeclaredIndicator
 from jixiao.model.monitoring import MonitoredIndicator, PerformanceMonitoring
 
 RED = Decimal(60)  # progress below 60% of the elapsed share of the year
@@ -28,13 +28,13 @@ def monitorings(context: AuditContext) -> Iterator[tuple[int, PerformanceMonitor
             yield index, form
 
 
-def declarations(context: AuditContext) -> Iterator[tuple[int, TargetDeclaration]]:
+def declarations(context: AuditContext) -> Iterator[tuple[int, DeclarationBase]]:
     for index, form in enumerate(context.document.forms):
-        if isinstance(form, TargetDeclaration):
+        if isinstance(form, DeclarationBase):
             yield index, form
 
 
-def row_location(index: int, form: PerformanceMonitoring | TargetDeclaration, number: int,
+def row_location(index: int, form: PerformanceMonitoring | DeclarationBase, number: int,
                  field: str | None = None) -> Location:
     row: MonitoredIndicator | DeclaredIndicator = form.indicator_rows[number]
     return Location(

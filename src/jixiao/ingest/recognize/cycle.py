@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -66,7 +66,8 @@ class CycleVocabulary:
         k = k.removeprefix("其中").lstrip(":：")
         if not k or len(k) > 16:
             return None
-        if any(k.startswith(word) for word in self.funding_total):
+        level_free = re.sub(r"^[区县市省]级", "", k)  # 区级支出预算总量: the unit's whole budget
+        if any(level_free.startswith(word) for word in self.funding_total):
             return True, False
         if any(k.startswith(word) for word in self.funding_sub):
             return False, True
@@ -80,9 +81,16 @@ def _words(data: dict[str, list[str]], name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def cycle_vocabulary() -> CycleVocabulary:
+def cycle_words() -> dict[str, Any]:
+    """The words of ``cycle.yaml`` as loaded."""
     text = resources.files("jixiao.ingest.recognize").joinpath("cycle.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+@lru_cache(maxsize=1)
+def cycle_vocabulary() -> CycleVocabulary:
+    data = cycle_words()
     return CycleVocabulary(
         titles={kind: tuple(key(w) for w in data["titles"][kind])
                 for kind in (OTHER, DECLARATION, MONITORING)},
@@ -191,6 +199,7 @@ def split_cycle(raw: RawDocument) -> tuple[RawDocument, list[Claimed]]:
     """The document without the cycle tables, and the forms read from them (a table whose
     reading gave no form stays for the engine)."""
     from jixiao.ingest.recognize.declaration import read_declaration
+    from jixiao.ingest.recognize.department_targets import is_department, read_department
     from jixiao.ingest.recognize.monitoring import read_monitoring
 
     vocab = cycle_vocabulary()
@@ -221,7 +230,8 @@ def split_cycle(raw: RawDocument) -> tuple[RawDocument, list[Claimed]]:
         last, hint = found, None
     read: list[Claimed] = []
     for kind, grids, title in claims:
-        reader = read_declaration if kind == DECLARATION else read_monitoring
+        reader = read_monitoring if kind == MONITORING else (
+            read_department if is_department(grids, title) else read_declaration)
         form = reader(grids, title)
         if form is not None:
             read.append(Claimed(kind, [g.index for g in grids], form))

@@ -44,16 +44,23 @@ _LONG_WORDS = ("长期", "总体", "总目标", "中长期")
 _ANNUAL_WORDS = ("年度", "本年")
 
 
-def _grid_header(lines: Lines, r: int, vocab: CycleVocabulary) -> dict[str, int] | None:
-    """Field → column when row ``r`` is the header of an indicator grid."""
+def grid_header(lines: Lines, r: int, vocab: CycleVocabulary) -> dict[str, int] | None:
+    """Field → column when row ``r`` is the header of an indicator grid: levels, a name and a
+    target value; or, without levels, a name and a target beside a weight, unit or comparator
+    column (指标名称 | 指标权重 | 计量单位 | 指标性质 | 指标值). A header word printed whole wins
+    over one contained in another header (``*指标值`` over ``指标值类型``)."""
     columns: dict[str, int] = {}
-    for cell in lines.cells(r):
-        if cell.row != r:
-            continue
-        match = vocab.indicator.match(cell.text)
-        if match is not None and match.field not in columns:
-            columns[match.field] = cell.col
-    if "level1" in columns and "target" in columns and ({"name", "level2"} & columns.keys()):
+    matches = [(cell, match) for cell in lines.cells(r)
+               if cell.row == r and (match := vocab.indicator.match(cell.text)) is not None]
+    for exact in (True, False):
+        for cell, match in matches:
+            if match.exact is exact and match.field not in columns:
+                columns[match.field] = cell.col
+    if "target" not in columns:
+        return None
+    if "level1" in columns and ({"name", "level2"} & columns.keys()):
+        return columns
+    if "name" in columns and ({"weight", "unit", "comparator"} & columns.keys()):
         return columns
     return None
 
@@ -61,12 +68,14 @@ def _grid_header(lines: Lines, r: int, vocab: CycleVocabulary) -> dict[str, int]
 def declaration_signs(lines: Lines, vocab: CycleVocabulary) -> tuple[bool, bool]:
     """(strong, weak): an indicator grid with targets and no actuals anywhere in the table
     (no 实际完成值, 得分, 执行数 column), beside funding or goal labels (strong), or alone
-    (weak: needs a title)."""
+    (weak: needs a title). Actuals are looked for in header rows only (rows naming two
+    columns or more): an indicator named 预算执行率 is no 执行率 column."""
     grid = actuals = labelled = False
     for r in range(1, lines.grid.height + 1):
         cells = lines.cells(r)
-        grid = grid or _grid_header(lines, r, vocab) is not None
-        actuals = actuals or any(_ACTUAL_HEADER.fullmatch(key(c.text)) for c in cells)
+        grid = grid or grid_header(lines, r, vocab) is not None
+        headers = sum(vocab.indicator.match(c.text) is not None for c in cells) >= 2
+        actuals = actuals or (headers and any(_ACTUAL_HEADER.fullmatch(key(c.text)) for c in cells))
         labelled = labelled or any(
             vocab.funding_label(c.text) is not None
             or vocab.goal_long.exact_field(c.text) is not None
@@ -77,7 +86,7 @@ def declaration_signs(lines: Lines, vocab: CycleVocabulary) -> tuple[bool, bool]
 
 
 @dataclass
-class _Reading:
+class DeclarationReading:
     vocab: CycleVocabulary
     heading: Heading = field(default_factory=Heading)
     funding: dict[str, DeclaredFunding] = field(default_factory=dict)
@@ -94,7 +103,7 @@ class _Reading:
         if not cells:
             return
         self._section(cells)
-        header = _grid_header(lines, r, self.vocab)
+        header = grid_header(lines, r, self.vocab)
         if header is not None:
             self.columns, self.last_levels = header, (None, None)
             named = lines.carried(r, header["name"]) if "name" in header else None
@@ -176,7 +185,8 @@ class _Reading:
         if "name" in columns and not self.third and second is not None and not _category(
                 second.text):  # fmt: skip
             explained, name_cell = at("name"), second  # 二级 names it, 指标内容 explains it
-        level1 = text_of(at("level1", carried=True)) or self.last_levels[0]
+        level1 = text_of(at("level1", carried=True)) or self.last_levels[0] or (
+            "" if "level1" not in columns else None)  # a grid without levels
         if name_cell is None or level1 is None or text_of(name_cell) is None:
             return False
         level2 = None if explained is not None or name_cell is second else (
@@ -186,6 +196,8 @@ class _Reading:
         if self.vocab.labels.exact_field(name_cell.text) is not None:
             return False
         values = {f: text_of(at(f)) for f in ("target", "explanation", "notes")}
+        values["target"] = _composed(values["target"], text_of(at("comparator")),
+                                     text_of(at("unit")))
         values["explanation"] = values["explanation"] or text_of(explained)
         weight_cell = at("weight")
         indicator = DeclaredIndicator(
@@ -198,6 +210,23 @@ class _Reading:
         )  # fmt: skip
         self.rows.append(indicator)
         return True
+
+
+_BARE_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+_COMPARATORS = ("=", "≥", ">=", "≤", "<=", ">", "<", "＝", "≥=")
+
+
+def _composed(target: str | None, comparator: str | None, unit: str | None) -> str | None:
+    """The target as one text when its comparator and unit sit in columns of their own
+    (``=`` | ``100`` | ``%`` → ``=100%``); a target that prints its own unit keeps it."""
+    if target is None:
+        return None
+    if unit and _BARE_NUMBER.fullmatch(target):
+        target += unit
+    if comparator and comparator.strip() in _COMPARATORS and not target.startswith(
+            tuple(_COMPARATORS)):  # fmt: skip
+        target = comparator.strip() + target
+    return target
 
 
 _CATEGORY_WORDS = ("指标", "数量", "质量", "时效", "成本", "效益", "满意度", "产出", "可持续")
@@ -233,8 +262,9 @@ def _pairs(text: str, vocab: CycleVocabulary) -> list[tuple[str, Decimal | None]
     return found
 
 
-def read_declaration(grids: list[Grid], title: str | None) -> TargetDeclaration | None:
-    reading = _Reading(cycle_vocabulary())
+def read_grids(reading: DeclarationReading, grids: list[Grid], title: str | None
+               ) -> str | None:
+    """Feed every row of ``grids`` to ``reading``; the title (given, or a title row)."""
     for grid in grids:
         lines = Lines(grid)
         for r in range(1, grid.height + 1):
@@ -243,14 +273,19 @@ def read_declaration(grids: list[Grid], title: str | None) -> TargetDeclaration 
                 first = lines.cells(r)
                 if len(first) == 1 and reading.vocab.title_kind(first[0].text):
                     title = first[0].text
+    return title
+
+
+def read_declaration(grids: list[Grid], title: str | None) -> TargetDeclaration | None:
+    reading = DeclarationReading(cycle_vocabulary())
+    title = read_grids(reading, grids, title)
     values = reading.heading.values
     if not reading.rows and not reading.funding:
         return None
-    lines_read = list(reading.funding.values())
     return TargetDeclaration(
         name=str(values.get("name") or "（未印明项目名称）"),
         year=form_year(grids, title),
-        funding=lines_read, indicator_rows=reading.rows, uncertain=reading.uncertain,
-        sources=reading.heading.sources,
+        funding=list(reading.funding.values()), indicator_rows=reading.rows,
+        uncertain=reading.uncertain, sources=reading.heading.sources,
         **{k: v for k, v in values.items() if k != "name"},
     )

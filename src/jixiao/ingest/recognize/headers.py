@@ -27,11 +27,12 @@ def flat(text: str) -> str:
 @lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """Normalised header key: ASCII forms, simplified characters, no spaces, no bracketed units
-    or pinyin glosses (``預算數(shù)`` → ``预算数``), no trailing colon."""
+    or pinyin glosses (``預算數(shù)`` → ``预算数``), no trailing colon, no leading asterisk
+    (templates mark required fields ``*指标值``)."""
     norm = unicodedata.normalize("NFKC", simplified(text)).replace("（", "(").replace("）", ")")
     norm = _SPACE_RE.sub("", norm)
     stripped = _BRACKETS_RE.sub("", norm)
-    return (stripped or norm).rstrip(":：").lower()
+    return (stripped or norm).rstrip(":：").lstrip("*※").lower()
 
 
 # A header whose characters came out of order (``年成值全完值`` for 全年完成值, as text

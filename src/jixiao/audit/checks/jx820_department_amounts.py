@@ -1,0 +1,73 @@
+"""JX820: the amounts of a department's target table that do not add up."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from jixiao.audit.common import form_location, plain, sum_tolerance_text
+from jixiao.audit.framework import AuditContext, Check, Finding, Location, Severity
+from jixiao.decimals import SumVerdict, judge_sum
+from jixiao.model.common import SourceRef
+from jixiao.model.declaration import DepartmentTargetDeclaration
+
+
+class DepartmentAmountsNotSum(Check):
+    """部门（单位）整体支出绩效目标表中，应当相加的金额不相加。
+
+    三处：每项年度主要任务的财政拨款 + 其他资金 = 该任务的预算总额；各项任务的预算金额之和 =
+    “金额合计”；基本支出 + 项目支出 = 资金总额。差额在各分项四舍五入尾差以内时只作提示。
+    反例：“公共文化服务”总额 300 万元，财政拨款 280 万元、其他资金 30 万元（合 310）。
+    正例：总额 300 = 280 + 20；两项任务 300 + 150 = 金额合计 450。
+    """
+
+    code = "JX820"
+    title = "部门整体绩效目标表金额不相加"
+    family = "declaration"
+    severity = Severity.ERROR
+    rests_on = frozenset({"column:funding"})
+
+    def run(self, context: AuditContext) -> Iterator[Finding]:
+        for index, form in enumerate(context.document.forms):
+            if isinstance(form, DepartmentTargetDeclaration):
+                yield from self._tasks(index, form)
+                yield from self._spending(index, form)
+
+    def _tasks(self, index: int, form: DepartmentTargetDeclaration) -> Iterator[Finding]:
+        for number, task in enumerate(form.tasks):
+            if task.amount is not None and task.fiscal is not None and task.other is not None:
+                where = Location(form=index, form_name=form.name, indicator_name=task.name,
+                                 field=f"tasks.{number}.amount",
+                                 source=task.sources.get("amount"))  # fmt: skip
+                yield from self._sum(f"任务“{task.name}”的财政拨款与其他资金", task.amount,
+                                     [task.fiscal, task.other], "预算总额", where)
+        amounts = [task.amount for task in form.tasks if task.amount is not None]
+        if form.tasks_total is not None and amounts and len(amounts) == len(form.tasks):
+            where = form_location(index, form, "tasks_total")
+            yield from self._sum(f"{len(amounts)} 项年度主要任务的预算金额", form.tasks_total,
+                                 amounts, "金额合计", where)
+
+    def _spending(self, index: int, form: DepartmentTargetDeclaration) -> Iterator[Finding]:
+        total = form.total_funding
+        parts = [line for line in form.spending if not line.is_sub]
+        values = [line.amount for line in parts if line.amount is not None]
+        if total is None or total.amount is None or len(values) < 2 or len(values) < len(parts):
+            return
+        source: SourceRef | None = total.sources.get("amount")
+        where = form_location(index, form, "funding.amount", source)
+        names = "与".join(line.source for line in parts)
+        yield from self._sum(names, total.amount, values, f"“{total.source}”", where)
+
+    def _sum(self, what: str, printed: Decimal, parts: list[Decimal], name: str,
+             where: Location) -> Iterator[Finding]:
+        judged = judge_sum(printed, parts)
+        if judged.verdict is SumVerdict.EXACT:
+            return
+        within = judged.verdict is SumVerdict.ROUNDING
+        yield self.finding(
+            f"{what}合计 {plain(judged.computed)}，{name}却为 {plain(printed)}"
+            + ("（在四舍五入尾差以内）" if within else ""),
+            location=where, claimed=printed, expected=judged.computed,
+            severity=Severity.INFO if within else Severity.ERROR,
+            tolerance=sum_tolerance_text(len(parts) + 1, judged.tolerance),
+        )  # fmt: skip
