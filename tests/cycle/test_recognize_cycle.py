@@ -169,7 +169,7 @@ def test_published_department_targets(name: str, fmt: str, tmp_path: Path) -> No
 
 def test_level_less_grid_composes_comparator_value_and_unit(tmp_path: Path) -> None:
     """指标名称 | 指标权重 | 计量单位 | 指标性质 | 指标值: the target is read as one text."""
-    expect, form, _ = _read("banan_yipin_2022_department_targets.yaml", "xlsx", tmp_path)
+    _, form, _ = _read("banan_yipin_2022_department_targets.yaml", "xlsx", tmp_path)
     assert isinstance(form, DepartmentTargetDeclaration)
     targets = {row.name: (row.target, row.weight) for row in form.indicator_rows}
     assert targets["农村公路养护里程"] == ("=125公里", Decimal(10))
