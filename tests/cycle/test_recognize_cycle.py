@@ -211,3 +211,76 @@ def test_department_tasks_with_split_amounts(fmt: str, tmp_path: Path) -> None:
     assert [(f.source, f.amount) for f in form.funding] == [("资金总额", 1200)]
     assert [(f.source, f.amount) for f in form.spending] == [("基本支出", 750), ("项目支出", 450)]
     assert [row.name for row in form.indicator_rows] == ["免费开放场馆数", "群众满意度"]
+
+
+# Shanghai's layout: the project's cumulative 项目资金总额 beside the year's request; figures
+# made up for the test.
+SHANGHAI = {
+    "title": "上海市市级项目绩效目标申报表",
+    "year_line": "（2025年度）",
+    "rows": [
+        ["项目名称", "社区养老服务设施改造", "<", "<"],
+        ["项目资金总额", "2400", "年度资金申请总额", "800"],
+        ["其中：财政拨款", "750", "其他资金", "50"],
+        ["年度目标", "完成12个养老服务站改造", "<", "<"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "改造养老服务站", "≥12个"],
+        ["效益指标", "社会效益指标", "服务老人人次", "≥3万人次"],
+    ],
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_cumulative_total_beside_the_years_request(fmt: str, tmp_path: Path) -> None:
+    path = tmp_path / f"form.{fmt}"
+    WRITERS[fmt](SHANGHAI, path)
+    [form] = ingest(path).document.forms
+    assert isinstance(form, TargetDeclaration)
+    total = form.total_funding
+    assert total is not None
+    assert (total.source, total.amount, total.cumulative) == ("年度资金申请总额", 800, 2400)
+    assert {"amount", "cumulative"} <= total.sources.keys()
+    assert [(f.source, f.amount) for f in form.funding if not f.is_total] == [
+        ("财政拨款", 750), ("其他资金", 50)]
+
+
+# A declaration with its 成本测算 and the review blocks at its foot (the layout of several
+# provinces' templates); figures made up for the test.
+COSTS = {
+    "title": "项目支出绩效目标申报表",
+    "year_line": "（2025年度）",
+    "rows": [
+        ["项目名称", "智慧校园设备更新", "<", "<"],
+        ["资金总额", "160", "<", "<"],
+        ["其中：财政拨款", "160", "<", "<"],
+        ["成本构成", "测算金额（万元）", "测算依据", "<"],
+        ["设备购置", "120", "交互式教学一体机40台×3万元", "<"],
+        ["安装调试", "30", "按设备款的25%计", "<"],
+        ["教师培训", "10", "200人次×500元", "<"],
+        ["合计", "160", "", "<"],
+        ["年度目标", "更新40间教室的教学设备", "<", "<"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "更新教学一体机", "≥40台"],
+        ["效益指标", "社会效益指标", "受益学生", "≥2000人"],
+        ["主管部门审核意见", "同意申报。审核人：张某 日期：2025年1月8日", "<", "<"],
+        ["财政部门审核意见", "", "<", "<"],
+    ],
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_cost_breakdown_and_review_blocks(fmt: str, tmp_path: Path) -> None:
+    path = tmp_path / f"form.{fmt}"
+    WRITERS[fmt](COSTS, path)
+    [form] = ingest(path).document.forms
+    assert isinstance(form, TargetDeclaration)
+    assert [(c.name, c.amount) for c in form.cost_items] == [
+        ("设备购置", 120), ("安装调试", 30), ("教师培训", 10)]
+    assert form.cost_items[1].basis == "按设备款的25%计"
+    assert form.cost_total == 160 and form.sources["cost_total"].table == 1
+    assert [row.name for row in form.indicator_rows] == ["更新教学一体机", "受益学生"]
+    # The opinion is kept as every cell text is, without its spaces.
+    assert [(r.body, r.opinion) for r in form.reviews] == [
+        ("主管部门审核意见", "同意申报。审核人：张某日期：2025年1月8日"),
+        ("财政部门审核意见", None),
+    ]

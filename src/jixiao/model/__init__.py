@@ -4,11 +4,13 @@ from jixiao.model.accounts import AccountFigure, FinalAccounts, FunctionalLine, 
 from jixiao.model.basic_data import BasicDataRow, BasicDataTable
 from jixiao.model.common import SourceRef
 from jixiao.model.declaration import (
+    CostItem,
     DeclarationBase,
     DeclaredFunding,
     DeclaredIndicator,
     DepartmentTargetDeclaration,
     DutyTask,
+    ReviewOpinion,
     TargetDeclaration,
 )
 from jixiao.model.document import Document, Form, Paragraph
@@ -32,6 +34,7 @@ __all__ = [
     "AccountFigure",
     "BasicDataRow",
     "BasicDataTable",
+    "CostItem",
     "DeclarationBase",
     "DeclaredFunding",
     "DeclaredIndicator",
@@ -52,6 +55,7 @@ __all__ = [
     "Printed",
     "ProjectSelfEvaluation",
     "Questionnaire",
+    "ReviewOpinion",
     "ScoredEvaluation",
     "SourceRef",
     "SurveyOption",

@@ -52,6 +52,23 @@ class DeclaredIndicator(NumericModel):
         return parse_quantity(self.target)
 
 
+class CostItem(NumericModel):
+    """A row of 成本测算: what the money is for, how much, and how it was reckoned."""
+
+    name: str = Field(description="成本构成/支出内容")
+    amount: Decimal | None = Field(default=None, description="金额")
+    basis: str | None = Field(default=None, description="测算依据")
+    sources: dict[str, SourceRef] = Field(default_factory=dict)
+
+
+class ReviewOpinion(NumericModel):
+    """A review block: who reviews (主管部门 / 第三方机构 / 财政部门) and what they wrote."""
+
+    body: str = Field(description="审核方，如 主管部门审核意见")
+    opinion: str | None = Field(default=None, description="审核意见、审核人与日期，按原文")
+    sources: dict[str, SourceRef] = Field(default_factory=dict)
+
+
 class DutyTask(NumericModel):
     """A row of 年度主要任务 / 年度履职目标: the task, what it covers, its budget."""
 
@@ -98,6 +115,9 @@ class TargetDeclaration(DeclarationBase):
     attribute: str | None = Field(default=None, description="项目属性：新增/延续")
     period_text: str | None = Field(default=None, description="项目起止时间/实施期限，按原文")
     long_term_goal: str | None = Field(default=None, description="长期（总体）目标")
+    cost_items: list[CostItem] = Field(default_factory=list, description="成本测算各项")
+    cost_total: Decimal | None = Field(default=None, description="成本测算合计（原文）")
+    reviews: list[ReviewOpinion] = Field(default_factory=list, description="审核意见栏")
 
 
 class DepartmentTargetDeclaration(DeclarationBase):

@@ -125,6 +125,16 @@ class OverAchievementPenalty(StrictModel):
     points: Decimal = Decimal(2)
 
 
+class DeclarationLimits(StrictModel):
+    """How many indicators a declaration should set (JX812): the 一级 groups it must have,
+    those it should have, and the most per 二级 group and in all."""
+
+    required_level1: list[str] = Field(default_factory=lambda: ["产出", "效益"])
+    recommended_level1: list[str] = Field(default_factory=lambda: ["满意度"])
+    max_per_level2: int | None = Field(default=10, ge=1)
+    max_total: int | None = Field(default=30, ge=1)
+
+
 class Pack(StrictModel):
     name: str
     title: str
@@ -141,6 +151,7 @@ class Pack(StrictModel):
     total_caps: list[TotalCap] = Field(default_factory=list)
     over_achievement_penalty: OverAchievementPenalty | None = None
     not_applicable: Literal["full_marks", "redistribute", "rescale"] = "redistribute"
+    declaration_limits: DeclarationLimits = Field(default_factory=DeclarationLimits)
     _matches: dict[tuple[object, ...], tuple[str, dict[str, Any]]] = PrivateAttr(
         default_factory=dict)
 

@@ -43,6 +43,8 @@ class CycleVocabulary:
     funding_total: tuple[str, ...]
     funding_parts: tuple[str, ...]
     funding_sub: tuple[str, ...]
+    funding_cumulative: tuple[str, ...]
+    reviews: tuple[str, ...]
     goal_long: WordTable
     goal_annual: WordTable
     goal_progress: WordTable
@@ -98,6 +100,8 @@ def cycle_vocabulary() -> CycleVocabulary:
         funding_total=_words(data, "funding_total"),
         funding_parts=_words(data, "funding_parts"),
         funding_sub=_words(data, "funding_sub"),
+        funding_cumulative=_words(data, "funding_cumulative"),
+        reviews=_words(data, "reviews"),
         goal_long=WordTable({"goal": data["goal_long"]}),
         goal_annual=WordTable({"goal": data["goal_annual"]}),
         goal_progress=WordTable({"goal": data["goal_progress"]}),

@@ -14,6 +14,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from jixiao.ingest.grid import Cell, Grid
+from jixiao.ingest.recognize.cost_table import CostGrid
 from jixiao.ingest.recognize.cycle import (
     CycleVocabulary,
     Heading,
@@ -24,11 +25,12 @@ from jixiao.ingest.recognize.cycle import (
     read_labels,
     text_of,
 )
-from jixiao.ingest.recognize.headers import key
+from jixiao.ingest.recognize.headers import flat, key
 from jixiao.ingest.recognize.rows import parse_decimal
 from jixiao.model import (
     DeclaredFunding,
     DeclaredIndicator,
+    ReviewOpinion,
     SourceRef,
     TargetDeclaration,
     Uncertainty,
@@ -97,10 +99,19 @@ class DeclarationReading:
     goal_columns: dict[str, int] = field(default_factory=dict)
     last_levels: tuple[str | None, str | None] = (None, None)
     third: bool = False  # the name column is headed 三级指标 (not 指标内容)
+    costs: CostGrid = field(default_factory=CostGrid)
+    reviews: list[ReviewOpinion] = field(default_factory=list)
 
     def row(self, lines: Lines, r: int) -> None:
         cells = [c for c in lines.cells(r) if c.row == r]
         if not cells:
+            return
+        if self.costs.header(lines, r):
+            return
+        if self.costs.columns is not None and self.costs.row(lines, r):
+            return
+        if self._review(lines, cells):
+            self.columns = None  # the review blocks close the indicator grid
             return
         self._section(cells)
         header = grid_header(lines, r, self.vocab)
@@ -122,6 +133,20 @@ class DeclarationReading:
         read_labels(lines, r, self.vocab, self.heading)
         self._goals(lines, cells)
         self._funding(lines, cells)
+
+    def _review(self, lines: Lines, cells: list[Cell]) -> bool:
+        """A review block: its label cell, and the opinion in the cell after it."""
+        label = cells[0]
+        k = key(label.text)
+        if not any(k == word or (k.startswith(word) and len(k) <= len(word) + 2)
+                   for word in self.vocab.reviews):  # fmt: skip
+            return False
+        after = cells[1] if len(cells) > 1 else None
+        self.reviews.append(ReviewOpinion(
+            body=flat(label.text), opinion=text_of(after),
+            sources={"body": lines.ref(label), **({"opinion": lines.ref(after)} if after else {})},
+        ))  # fmt: skip
+        return True
 
     def _section(self, cells: list[Cell]) -> None:
         for cell in cells:
@@ -165,11 +190,30 @@ class DeclarationReading:
         kind = self.vocab.funding_label(label)
         if kind is None or label in self.funding:
             return
-        if kind[0] and any(line.is_total for line in self.funding.values()):
+        total = next((line for line in self.funding.values() if line.is_total), None)
+        if kind[0] and total is not None:
+            self._cumulative(total, label, amount, ref)
             return  # one total line: a second label naming it restates it
         self.funding[label] = DeclaredFunding(
             source=label, is_total=kind[0], is_sub=kind[1], amount=amount,
             sources={"amount": ref} if amount is not None else {})
+
+    def _cumulative(self, total: DeclaredFunding, label: str, amount: Decimal | None,
+                    ref: SourceRef) -> None:
+        """Shanghai's form prints the project's cumulative 项目资金总额 beside the year's
+        年度资金申请总额: the year's request is the total, the other its ``cumulative``."""
+        words = self.vocab.funding_cumulative
+        first, second = (any(key(name).startswith(w) for w in words)
+                         for name in (total.source, label))  # fmt: skip
+        if first == second or amount is None or total.cumulative is not None:
+            return
+        if first:  # the cumulative line came first: the year's request takes its place
+            total.cumulative, total.amount = total.amount, amount
+            total.sources = {"cumulative": total.sources.get("amount", ref), "amount": ref}
+            total.source = label
+        else:
+            total.cumulative = amount
+            total.sources["cumulative"] = ref
 
     def _indicator(self, lines: Lines, r: int) -> bool:
         columns = self.columns or {}
@@ -282,9 +326,12 @@ def read_declaration(grids: list[Grid], title: str | None) -> TargetDeclaration 
     values = reading.heading.values
     if not reading.rows and not reading.funding:
         return None
+    if reading.costs.total_ref is not None:
+        reading.heading.sources["cost_total"] = reading.costs.total_ref
     return TargetDeclaration(
         name=str(values.get("name") or "（未印明项目名称）"),
         year=form_year(grids, title),
+        cost_items=reading.costs.items, cost_total=reading.costs.total, reviews=reading.reviews,
         funding=list(reading.funding.values()), indicator_rows=reading.rows,
         uncertain=reading.uncertain, sources=reading.heading.sources,
         **{k: v for k, v in values.items() if k != "name"},
