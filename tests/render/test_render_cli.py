@@ -55,7 +55,7 @@ def test_export_with_layout_and_pack(tmp_path: Path) -> None:
 
 
 def test_export_wrong_suffix(tmp_path: Path) -> None:
-    result = RUNNER.invoke(build_app(), ["export", SEED004, "-o", str(tmp_path / "x.docx")])
+    result = RUNNER.invoke(build_app(), ["export", SEED004, "-o", str(tmp_path / "x.pdf")])
     assert isinstance(result.exception, JixiaoError)
     assert result.exception.code == "E504"
 

@@ -126,7 +126,8 @@ class DocxWriter:
             picture.height = PICTURE_HEIGHT_LIMIT
         self._add(caption, "Caption")
 
-    def _fill(self, cell: _Cell, text: str, *, bold: bool, align: WD_ALIGN_PARAGRAPH) -> None:
+    def fill(self, cell: _Cell, text: str, *, bold: bool, align: WD_ALIGN_PARAGRAPH) -> None:
+        """Write ``text`` into an empty table cell in the table style."""
         element = cell._tc.p_lst[0]
         element.style = self.style_ids[TABLE_STYLE]
         content = Paragraph(element, cell)
@@ -152,7 +153,7 @@ class DocxWriter:
         result.autofit = False
         # inside the type area, each figure on one line
         widths = fit_figures(rows, widths, self.table_size_pt, self.type_width_cm)
-        _borders(result)
+        borders(result)
         repeat = OxmlElement("w:tblHeader")
         repeat.set(qn("w:val"), "true")
         result.rows[0]._tr.get_or_add_trPr().append(repeat)
@@ -169,11 +170,11 @@ class DocxWriter:
                 cell = _Cell(tc, result)
                 cell.width = Cm(widths[column])
                 if index == 0:
-                    self._fill(cell, headers[column], bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+                    self.fill(cell, headers[column], bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
                 elif column not in starts or index - 1 in starts[column]:
                     left = column in left_columns
                     align = WD_ALIGN_PARAGRAPH.LEFT if left else WD_ALIGN_PARAGRAPH.CENTER
-                    self._fill(cell, rows[index - 1][column], bold=False, align=align)
+                    self.fill(cell, rows[index - 1][column], bold=False, align=align)
         for column, column_starts in starts.items():
             ends = [*column_starts[1:], len(rows)]
             for begin, end in zip(column_starts, ends, strict=True):
@@ -183,7 +184,8 @@ class DocxWriter:
         return result
 
 
-def _borders(table: Table) -> None:
+def borders(table: Table) -> None:
+    """Single black borders on every edge of the table and between its cells."""
     properties = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):

@@ -20,6 +20,8 @@ from openpyxl import Workbook
 
 from jixiao.assessment import Assessment
 from jixiao.errors import JixiaoError
+from jixiao.render.cycle_grid import cycle_grid, is_cycle_form
+from jixiao.render.cycle_xlsx import write_grid
 from jixiao.render.form_sheet import FormSheet
 from jixiao.render.formula_cache import fill_cached_values
 from jixiao.render.layout import Layout, resolve_layout
@@ -81,7 +83,8 @@ def write_forms(
     summary.skipped = [
         getattr(form, "name", form.type)
         for form in document.forms
-        if form.type not in written or layout.for_form(form.type) is None
+        if (form.type not in written or layout.for_form(form.type) is None)
+        and not is_cycle_form(form)
     ]
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -112,23 +115,25 @@ def write_forms(
         total_cell = sheet.total_cell
         shown = writer.numbers.get(total_cell) if total_cell else None
         placed.append(PlacedForm(ws.title, view, total_cell, shown))
-    if not placed:
-        raise JixiaoError("E501", "文件中没有可导出的自评表或评分表", file=document.source_file)
-    review_sheet(
-        workbook.create_sheet(REVIEW_SHEET),
-        marks,
-        placed,
-        layout.fonts,
-        recomputed=options.recomputed,
-    )
-    caches.append({})
+    cycle = [grid for form in document.forms if (grid := cycle_grid(form)) is not None]
+    for n, grid in enumerate(cycle, start=len(views) + 1):
+        write_grid(workbook.create_sheet(_sheet_name(n, grid.title, used)), grid, layout.fonts)
+        summary.sheets.append(workbook.worksheets[-1].title)
+        caches.append({})  # no formulas on a cycle form
+    if not placed and not cycle:
+        message = "文件中没有可导出的自评表、评分表、绩效目标表或监控表"
+        raise JixiaoError("E501", message, file=document.source_file)
+    if placed:
+        review_sheet(workbook.create_sheet(REVIEW_SHEET), marks, placed, layout.fonts,
+                     recomputed=options.recomputed)
+        caches.append({})
     if summary_ws is not None:
         writer_cache = summary_sheet(
             summary_ws, placed, layout.fonts, recomputed=options.recomputed
         )
         caches[0] = writer_cache
     workbook.calculation.fullCalcOnLoad = True
-    summary.sheets = [form.sheet for form in placed]
+    summary.sheets[:0] = [form.sheet for form in placed]
     summary.differences = len(marks)
     summary.warnings = [w for w in map(over_full_marks, placed) if w]
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -15,12 +15,29 @@ from jixiao.cli.outputs import atomic_folder, atomic_output, check_output, publi
 from jixiao.errors import JixiaoError
 
 if TYPE_CHECKING:  # the renderers load matplotlib and python-docx: imported where used
+    from jixiao.model.document import Document
     from jixiao.render.report import ReportSummary
 
 
-def _check_suffix(path: Path, suffix: str) -> None:
-    if path.suffix.lower() != suffix:
-        raise JixiaoError("E504", f"输出文件应以 {suffix} 结尾", file=str(path))
+def _check_suffix(path: Path, *suffixes: str) -> None:
+    if path.suffix.lower() not in suffixes:
+        raise JixiaoError("E504", f"输出文件应以 {' 或 '.join(suffixes)} 结尾", file=str(path))
+
+
+def _export_word(document: Document, output: Path, force: bool) -> None:
+    """The budget-cycle forms of ``document`` as Word tables (self-evaluations go to xlsx)."""
+    from jixiao.render.cycle_docx import write_grids
+    from jixiao.render.cycle_grid import cycle_grid
+
+    grids = [grid for form in document.forms if (grid := cycle_grid(form)) is not None]
+    if not grids:
+        raise JixiaoError("E501", "Word 版只导出绩效目标申报表、部门整体绩效目标表和监控表；"
+                          "自评表与评分表请导出为 .xlsx", file=document.source_file)
+    with atomic_output(output, force=force) as temporary:
+        write_grids(grids, temporary)
+    skipped = len(document.forms) - len(grids)
+    Console().print(f"已生成 {output}：{len(grids)} 张表" + (
+        f"（另有 {skipped} 张自评表或其他表格未导出，请导出为 .xlsx）" if skipped else ""))
 
 
 def _report_notes(console: Console, summary: ReportSummary) -> None:
@@ -63,13 +80,20 @@ def register(app: typer.Typer) -> None:
         ),
         force: ForceOption = False,
     ) -> None:
-        """导出绩效自评表（xlsx，按省份版式）：原填报数与评分规则不一致处标色、加批注，并附审核说明。"""
+        """导出绩效自评表（xlsx，按省份版式）：原填报数与评分规则不一致处标色、加批注，并附审核说明。
+
+        绩效目标申报表、部门整体绩效目标表和监控表按全国通用格式一并导出；输出文件以 .docx
+        结尾时，这些表导出为 Word 表格。
+        """
         from jixiao.assessment import assess
         from jixiao.cli.loading import load_input
         from jixiao.render.xlsx import FormsOptions, write_forms
 
-        _check_suffix(output, ".xlsx")
+        _check_suffix(output, ".xlsx", ".docx")
         check_output(output, inputs=[file], force=force)
+        if output.suffix.lower() == ".docx":
+            _export_word(load_input(file), output, force)
+            return
         assessment = assess(load_input(file), pack)
         reason = assessment.pack_reason
         options = FormsOptions(layout=layout, recomputed=recomputed, summary_sheet=summary_sheet)
