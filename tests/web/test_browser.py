@@ -275,3 +275,28 @@ def test_screenshots(browser: Any, live_server: Any, db: None) -> None:
     page.screenshot(path=str(folder / "web-findings.png"))
     filler.close()
     finance.close()
+
+
+def test_cycle_forms_read_at_1366(browser: Any, live_server: Any, org: Org) -> None:
+    """A declaration and a monitoring form show as their tables at 1366×768 (the ten-column
+    monitoring table scrolls inside its card instead of squeezing its headers), and the
+    self-evaluation lists the project's other forms with the target found lowered."""
+    from jixiao.model.io import load_document
+    from jixiao.web.services import split_document
+    from jixiao.web.workflow import create_evaluation
+
+    checks = Path(__file__).resolve().parents[1] / "fixtures" / "checks"
+    made = [create_evaluation(org.unit_a, part, user=org.users["filler_a"])
+            for name in ("JX831", "JX833")
+            for part in split_document(load_document(checks / name / "fail.yaml"))]
+    reviewer = Session(browser, live_server.url, "reviewer_a", (1366, 768))
+    for evaluation in made:
+        page = reviewer.open(f"/evaluations/{evaluation.pk}/")
+        assert page.evaluate(NARROW) == [], evaluation.form_type
+        if evaluation.form_type != "project_self_evaluation":
+            expect(page.locator("#cycle-form table.cycle-grid")).to_be_visible()
+    page = reviewer.open(f"/evaluations/{made[1].pk}/")
+    expect(page.locator("#project-cycle")).to_contain_text("JX831")
+    page.click("#project-cycle li a >> nth=0")
+    expect(page.locator("#cycle-form")).to_contain_text("项目支出绩效目标申报表")
+    reviewer.close()

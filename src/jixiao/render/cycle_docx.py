@@ -14,8 +14,7 @@ from docx.shared import Cm, Emu
 
 from jixiao.decimals import round_half_up
 from jixiao.errors import JixiaoError
-from jixiao.render.cycle_grid import FormGrid
-from jixiao.render.cycle_xlsx import spans
+from jixiao.render.cycle_grid import FormGrid, spans
 from jixiao.render.docx_kit import DocxWriter, borders, new_document
 
 PORTRAIT_COLUMNS = 6

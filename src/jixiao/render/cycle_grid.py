@@ -180,6 +180,23 @@ def monitoring_grid(form: PerformanceMonitoring) -> FormGrid:
     return grid
 
 
+def spans(grid: FormGrid) -> list[tuple[int, int, int, int, str | Decimal]]:
+    """(row, col, rows, cols, value) of each printed cell, counted from 0."""
+    found = []
+    for r, row in enumerate(grid.rows):
+        for c, value in enumerate(row):
+            if isinstance(value, Merge):
+                continue
+            cols = 1
+            while c + cols < grid.width and row[c + cols] is Merge.LEFT:
+                cols += 1
+            rows = 1
+            while r + rows < len(grid.rows) and grid.rows[r + rows][c] is Merge.ABOVE:
+                rows += 1
+            found.append((r, c, rows, cols, value))
+    return found
+
+
 def cycle_grid(form: object) -> FormGrid | None:
     """The grid of a budget-cycle form; None for any other form."""
     if isinstance(form, TargetDeclaration):

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from jixiao.render.cycle_grid import FormGrid, Merge
+from jixiao.render.cycle_grid import FormGrid, spans
 from jixiao.render.layout import Fonts
 from jixiao.render.paging import print_setup
 from jixiao.render.sheet import SheetWriter
@@ -18,23 +18,6 @@ def amount_format(value: Decimal) -> str:
     exponent = value.as_tuple().exponent
     places = max(2, -exponent) if isinstance(exponent, int) else 2
     return "#,##0." + "0" * places
-
-
-def spans(grid: FormGrid) -> list[tuple[int, int, int, int, str | Decimal]]:
-    """(row, col, rows, cols, value) of each printed cell, counted from 0."""
-    found = []
-    for r, row in enumerate(grid.rows):
-        for c, value in enumerate(row):
-            if isinstance(value, Merge):
-                continue
-            cols = 1
-            while c + cols < grid.width and row[c + cols] is Merge.LEFT:
-                cols += 1
-            rows = 1
-            while r + rows < len(grid.rows) and grid.rows[r + rows][c] is Merge.ABOVE:
-                rows += 1
-            found.append((r, c, rows, cols, value))
-    return found
 
 
 def write_grid(ws: Worksheet, grid: FormGrid, fonts: Fonts) -> None:

@@ -17,11 +17,13 @@ from openpyxl.styles import Font
 
 from jixiao.model.io import dump_json, dump_yaml
 from jixiao.render.cells import MAX_CELL_CHARS, needs_quote, xml_safe
+from jixiao.render.cycle_docx import write_grids
+from jixiao.render.cycle_grid import cycle_grid
 from jixiao.render.report import ReportOptions, write_report
 from jixiao.render.xlsx import FormsOptions, write_forms
 from jixiao.web.dashboard import overview
 from jixiao.web.models import Evaluation, Status, Unit
-from jixiao.web.services import FORM_TYPE_LABELS, assess, load
+from jixiao.web.services import CYCLE_TYPES, FORM_TYPE_LABELS, assess, load
 
 FORMATS = {
     "json": "application/json; charset=utf-8",
@@ -47,13 +49,20 @@ def evaluation_file(evaluation: Evaluation, fmt: str) -> tuple[bytes, str]:
         return dump_json(document).encode(), f"{base}.json"
     if fmt == "yaml":
         return dump_yaml(document).encode(), f"{base}.yaml"
+    if fmt == "docx" and evaluation.form_type in CYCLE_TYPES:  # the form itself, in Word
+        grids = [grid for form in document.forms if (grid := cycle_grid(form)) is not None]
+        with tempfile.TemporaryDirectory(prefix="jixiao-export-") as folder:
+            path = Path(folder) / "out.docx"
+            write_grids(grids, path)
+            return path.read_bytes(), f"{base}.docx"
     # The pack the stored findings were made under; the one assessment serves the file.
     assessment = assess(document, evaluation.pack_used or evaluation.pack).core
     with tempfile.TemporaryDirectory(prefix="jixiao-export-") as folder:
         path = Path(folder) / f"out.{fmt}"
         if fmt == "xlsx":
             write_forms(assessment, path, FormsOptions())
-            return path.read_bytes(), f"{base}-自评表.xlsx"
+            kind = "" if evaluation.form_type in CYCLE_TYPES else "-自评表"
+            return path.read_bytes(), f"{base}{kind}.xlsx"
         write_report(assessment, path, ReportOptions(with_findings=True))
         return path.read_bytes(), f"{base}-评价报告.docx"
 

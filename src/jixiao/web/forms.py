@@ -14,6 +14,13 @@ NEW_TYPES = [
     ("department_self_evaluation", "部门（单位）整体支出绩效自评表"),
     ("scored_evaluation", "绩效评价评分表"),
 ]
+# A task may also ask for the forms of the cycle's earlier steps (filled by importing them).
+TASK_TYPES = [
+    *NEW_TYPES,
+    ("target_declaration", "项目支出绩效目标申报表"),
+    ("department_target_declaration", "部门（单位）整体支出绩效目标表"),
+    ("performance_monitoring", "绩效运行监控表"),
+]
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -90,7 +97,7 @@ class TaskForm(forms.Form):
     name = forms.CharField(max_length=200, label="任务名称")
     year = forms.IntegerField(min_value=2000, max_value=2100, label="年度")
     form_type = forms.ChoiceField(
-        choices=[("", "不限"), *NEW_TYPES], required=False, label="表格类型"
+        choices=[("", "不限"), *TASK_TYPES], required=False, label="表格类型"
     )
     deadline = forms.DateField(label="截止日期", widget=forms.DateInput(attrs={"type": "date"}))
     departments = forms.ModelMultipleChoiceField(

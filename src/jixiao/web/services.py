@@ -23,10 +23,15 @@ from jixiao.web.models import Evaluation, FindingRecord
 from jixiao.web.packs import check_pack, without_rule_choice
 
 EVALUATION_TYPES = ("project_self_evaluation", "department_self_evaluation", "scored_evaluation")
+# The budget cycle's forms: stored, reviewed and related like the others, shown read-only.
+CYCLE_TYPES = ("target_declaration", "department_target_declaration", "performance_monitoring")
 FORM_TYPE_LABELS = {
     "project_self_evaluation": "项目支出绩效自评表",
     "department_self_evaluation": "部门（单位）整体支出绩效自评表",
     "scored_evaluation": "绩效评价评分表",
+    "target_declaration": "项目支出绩效目标申报表",
+    "department_target_declaration": "部门（单位）整体支出绩效目标表",
+    "performance_monitoring": "绩效运行监控表",
     "questionnaire": "问卷调查",
     "basic_data": "基础数据表",
     "final_accounts": "部门决算",
@@ -132,10 +137,12 @@ class Assessment:
 
 
 def main_form_index(document: Document) -> int | None:
-    """The form an evaluation is about: the first evaluation form, else the first form."""
-    for index, form in enumerate(document.forms):
-        if form.type in EVALUATION_TYPES:
-            return index
+    """The form an evaluation is about: the first evaluation form, else the first cycle
+    form, else the first form."""
+    for kinds in (EVALUATION_TYPES, CYCLE_TYPES):
+        for index, form in enumerate(document.forms):
+            if form.type in kinds:
+                return index
     return 0 if document.forms else None
 
 
@@ -157,11 +164,13 @@ def load(evaluation: Evaluation) -> Document:
 
 
 def split_document(document: Document) -> list[Document]:
-    """One document per evaluation form; other forms and the prose stay with the first."""
-    indexes = [i for i, form in enumerate(document.forms) if form.type in EVALUATION_TYPES]
+    """One document per evaluation or cycle form (a workbook of a project's declaration and
+    self-evaluation is two forms to review); other forms and the prose stay with the first."""
+    kinds = (*EVALUATION_TYPES, *CYCLE_TYPES)
+    indexes = [i for i, form in enumerate(document.forms) if form.type in kinds]
     if len(indexes) <= 1:
         return [document]
-    others = [form for form in document.forms if form.type not in EVALUATION_TYPES]
+    others = [form for form in document.forms if form.type not in kinds]
     parts = []
     for n, index in enumerate(indexes):
         forms = [document.forms[index], *others] if n == 0 else [document.forms[index]]

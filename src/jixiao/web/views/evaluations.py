@@ -29,7 +29,7 @@ from jixiao.model import (
     ProjectSelfEvaluation,
     ScoredEvaluation,
 )
-from jixiao.web import scoping, services, workflow
+from jixiao.web import cycle, scoping, services, workflow
 from jixiao.web.editor import document_from_post, editor_form
 from jixiao.web.forms import EvidenceForm, NewEvaluationForm, ReviewForm
 from jixiao.web.models import Evaluation, Event, Evidence, Status
@@ -164,6 +164,7 @@ def _editor_context(request: HttpRequest, evaluation: Evaluation) -> dict[str, A
     document = services.load(evaluation)
     form = editor_form(document)
     actions = scoping.allowed_actions(request.user, evaluation)
+    cycle_form = cycle.grid_rows(document) if evaluation.form_type in services.CYCLE_TYPES else None
     level = scoping.current_level(evaluation)
     return {
         "pack_label": pack_label(evaluation.pack_used),
@@ -186,6 +187,8 @@ def _editor_context(request: HttpRequest, evaluation: Evaluation) -> dict[str, A
         "review_form": ReviewForm(),
         "evidence_form": EvidenceForm(),
         "type_label": services.FORM_TYPE_LABELS.get(evaluation.form_type, evaluation.form_type),
+        "cycle_form": cycle_form,
+        "project": cycle.project_cycle(evaluation),
         "status_label": Status(evaluation.status).label,
         "severity_labels": services.SEVERITY_LABELS,
         "action_labels": dict(Event.Action.choices),

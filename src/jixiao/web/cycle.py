@@ -1,0 +1,111 @@
+"""The budget cycle on the web: a declaration or monitoring form shown as the form it is, and
+the documents of one project across the cycle (申报 → 监控 → 自评 → next year's 申报) on
+the page of each, related as ``jixiao audit`` relates files, with the JX83x findings between
+them.
+
+Only the unit's own forms are candidates (a project belongs to its unit), narrowed by year and
+name before any document is parsed, so the page stays quick in a unit with many forms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from difflib import SequenceMatcher
+from typing import Any
+
+from jixiao.audit.framework import Finding, selected_checks
+from jixiao.audit.project_check import ProjectCheck
+from jixiao.audit.relate import KIND_ZH, Record, project_key, records_of, relate
+from jixiao.model import Document
+from jixiao.render.cycle_grid import cycle_grid, spans
+from jixiao.web.models import Evaluation
+from jixiao.web.services import load
+
+PROJECT_TYPES = ("target_declaration", "performance_monitoring", "project_self_evaluation")
+CANDIDATE_NAMES = 0.6  # a looser bar than relate's: relate decides, this only narrows
+
+
+def grid_rows(document: Document) -> list[dict[str, Any]] | None:
+    """The main cycle form as table rows of cells (text, rowspan, colspan, header, number)
+    for a read-only page; None when the document holds no cycle form."""
+    grid = next((g for form in document.forms if (g := cycle_grid(form)) is not None), None)
+    if grid is None:
+        return None
+    rows: list[dict[str, Any]] = [{"cells": []} for _ in grid.rows]
+    for r, c, height, width, value in spans(grid):
+        number = isinstance(value, Decimal)
+        rows[r]["cells"].append({
+            "text": f"{value:,f}" if number else value, "rowspan": height, "colspan": width,
+            "header": r in grid.headers, "number": number,
+            "left": r in grid.wide and c > 0 and not number,
+        })  # fmt: skip
+    return [{"title": grid.title, "subtitle": grid.subtitle, "width": grid.width}, *rows]
+
+
+@dataclass
+class Member:
+    evaluation: Evaluation
+    label: str  # 2025年绩效目标申报表 …
+
+
+@dataclass
+class ProjectCycle:
+    """The project an evaluation belongs to across the cycle: how its forms were related,
+    each form, and what the cross-document checks found between them."""
+
+    how: str
+    near: bool
+    members: list[Member]
+    findings: list[tuple[Finding, Evaluation]] = field(default_factory=list)
+
+
+def _candidates(evaluation: Evaluation) -> list[Evaluation]:
+    key = project_key(evaluation.name)
+    others = Evaluation.objects.filter(
+        unit_id=evaluation.unit_id, is_active=True, form_type__in=PROJECT_TYPES
+    ).only("id", "name", "year", "form_type", "status", "document", "unit_id")
+    if evaluation.year is not None:
+        years = (evaluation.year - 1, evaluation.year, evaluation.year + 1)
+        others = others.filter(year__in=years)
+    found = []
+    for other in others.defer("document").iterator():
+        near = SequenceMatcher(None, key, project_key(other.name)).ratio()
+        if other.pk == evaluation.pk or near >= CANDIDATE_NAMES:
+            found.append(other.pk)
+    return list(Evaluation.objects.filter(pk__in=found).order_by("year", "form_type", "id"))
+
+
+def project_cycle(evaluation: Evaluation) -> ProjectCycle | None:
+    """The other forms of this evaluation's project in its unit, and the JX83x findings on
+    pairs of them; None when the form relates to no other."""
+    if evaluation.form_type not in PROJECT_TYPES:
+        return None
+    candidates = _candidates(evaluation)
+    if len(candidates) < 2:
+        return None
+    by_file: dict[str, Evaluation] = {}
+    records: list[Record] = []
+    for candidate in candidates:
+        file = f"编号{candidate.pk}"  # how the findings name the other form
+        by_file[file] = candidate
+        document = load(candidate).model_copy(update={"source_file": file})
+        records += records_of(document)
+    mine = f"编号{evaluation.pk}"
+    project = next((p for p in relate(records) if mine in p.files), None)
+    if project is None:
+        return None
+    project.across_files = True
+    order = {"declaration": 0, "monitoring": 1, "self_evaluation": 2}
+    ranked = sorted(project.records, key=lambda r: (r.year or 0, order[r.kind]))
+    members = [Member(by_file[r.file or ""], _label(r)) for r in ranked]
+    checks = [c for c in selected_checks() if issubclass(c, ProjectCheck)]
+    findings = [(f, by_file[f.document or ""]) for check in checks
+                for f in check().check_project(project)]  # fmt: skip
+    return ProjectCycle(project.how, project.near, members, findings)
+
+
+def _label(record: Record) -> str:
+    year = f"{record.year}年" if record.year else ""
+    months = f"1-{record.month}月" if record.month else ""
+    return f"{year}{months}{KIND_ZH[record.kind]}"
