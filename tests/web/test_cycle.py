@@ -84,3 +84,15 @@ def test_another_units_forms_are_never_related(org: Org) -> None:
     mine = create_evaluation(org.unit_a, evaluation, user=org.users["filler_a"])
     text = org.client("filler_a").get(reverse("evaluation_edit", args=[mine.pk])).content.decode()
     assert 'id="project-cycle"' not in text
+
+
+def test_the_editor_offers_the_indicator_library(org: Org, clean_a: Evaluation) -> None:
+    text = org.client("filler_a").get(
+        reverse("evaluation_edit", args=[clean_a.pk])).content.decode()
+    library = text.split('<datalist id="indicator-library">')[1].split("</datalist>")[0]
+    assert '<option value="预算执行率">' in library and "正向" in library
+    assert 'list="indicator-library"' in text
+    # the department's reviewer cannot edit the form: no completions to offer
+    reviewer = org.client("dept_a").get(
+        reverse("evaluation_edit", args=[clean_a.pk])).content.decode()
+    assert "<datalist" not in reviewer

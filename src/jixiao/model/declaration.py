@@ -31,6 +31,7 @@ class DeclaredFunding(NumericModel):
     cumulative: Decimal | None = Field(
         default=None, description="项目期内累计金额（上海等地另列的项目资金总额）"
     )
+    share: str | None = Field(default=None, description="占资金总额的比例，按原文（如 62.5%）")
     sources: dict[str, SourceRef] = Field(default_factory=dict)
 
 

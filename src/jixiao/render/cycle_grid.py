@@ -88,7 +88,10 @@ def _funding_lines(grid: FormGrid, caption: str, lines: list[DeclaredFunding]) -
     for n, line in enumerate(lines):
         label = f"其中：{line.source}" if line.is_sub else line.source
         amount: Entry = line.amount if line.amount is not None else ""
-        grid.add(caption if n == 0 else ABOVE, label, LEFT, amount, LEFT, LEFT)
+        if line.share:
+            grid.add(caption if n == 0 else ABOVE, label, LEFT, amount, LEFT, line.share)
+        else:
+            grid.add(caption if n == 0 else ABOVE, label, LEFT, amount, LEFT, LEFT)
         if line.is_total and line.cumulative is not None:
             grid.add(ABOVE, "项目资金总额（项目期累计）", LEFT, line.cumulative, LEFT, LEFT)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from django.http import QueryDict
@@ -19,6 +20,7 @@ from django.http import QueryDict
 from jixiao.errors import JixiaoError
 from jixiao.model import Document
 from jixiao.model.io import document_from_data
+from jixiao.rules.library import builtin_library
 from jixiao.web.services import (
     EVALUATION_TYPES,
     FUNDING_FIELDS,
@@ -58,6 +60,20 @@ class EditorForm:
     @property
     def editable(self) -> bool:
         return self.form_type in EVALUATION_TYPES
+
+
+@lru_cache(maxsize=1)
+def library_options() -> tuple[tuple[str, str], ...]:
+    """The indicator library as completions for the indicator name: (name, what it is)."""
+    options: dict[str, str] = {}
+    for entry in builtin_library():
+        item = entry.indicator
+        where = "／".join(p for p in (item.level1, item.level2) if p)
+        unit = f" · {item.unit}" if item.unit else ""
+        hint = f"{where} · {item.direction}{unit}" + (f" · {item.typical}" if item.typical else "")
+        for name in (item.name, *item.aliases):
+            options.setdefault(name, hint)
+    return tuple(sorted(options.items()))
 
 
 def _value(value: object) -> str:

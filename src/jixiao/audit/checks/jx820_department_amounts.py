@@ -7,16 +7,25 @@ from decimal import Decimal
 
 from jixiao.audit.common import form_location, plain, sum_tolerance_text
 from jixiao.audit.framework import AuditContext, Check, Finding, Location, Severity
-from jixiao.decimals import SumVerdict, judge_sum
+from jixiao.decimals import (
+    SumVerdict,
+    judge_sum,
+    printed_interval,
+    printed_places,
+    round_half_up,
+    share_interval,
+)
 from jixiao.model.common import SourceRef
-from jixiao.model.declaration import DepartmentTargetDeclaration
+from jixiao.model.declaration import DeclaredFunding, DepartmentTargetDeclaration
+from jixiao.model.quantity import parse_quantity
 
 
 class DepartmentAmountsNotSum(Check):
     """部门（单位）整体支出绩效目标表中，应当相加的金额不相加。
 
-    三处：每项年度主要任务的财政拨款 + 其他资金 = 该任务的预算总额；各项任务的预算金额之和 =
-    “金额合计”；基本支出 + 项目支出 = 资金总额。差额在各分项四舍五入尾差以内时只作提示。
+    四处：每项年度主要任务的财政拨款 + 其他资金 = 该任务的预算总额；各项任务的预算金额之和 =
+    “金额合计”；基本支出 + 项目支出 = 资金总额；印出的占比 = 该项 ÷ 资金总额（按印出的位数，
+    在两数四舍五入所允许的范围内即相符）。差额在各分项四舍五入尾差以内时只作提示。
     反例：“公共文化服务”总额 300 万元，财政拨款 280 万元、其他资金 30 万元（合 310）。
     正例：总额 300 = 280 + 20；两项任务 300 + 150 = 金额合计 450。
     """
@@ -57,6 +66,27 @@ class DepartmentAmountsNotSum(Check):
         where = form_location(index, form, "funding.amount", source)
         names = "与".join(line.source for line in parts)
         yield from self._sum(names, total.amount, values, f"“{total.source}”", where)
+        for line in form.spending:
+            yield from self._share(index, form, line, total.amount)
+
+    def _share(self, index: int, form: DepartmentTargetDeclaration, line: DeclaredFunding,
+               total: Decimal) -> Iterator[Finding]:
+        printed = parse_quantity(line.share)
+        if line.amount is None or not printed.is_percent or printed.number is None:
+            return
+        computed = share_interval(line.amount, total)
+        if computed is None or computed.meets(printed_interval(printed.number)):
+            return
+        where = form_location(index, form, "spending.share", line.sources.get("share"))
+        places = printed_places(printed.number)
+        middle = line.amount * 100 / total
+        yield self.finding(
+            f"“{line.source}”{plain(line.amount)} 占资金总额 {plain(total)} 的 "
+            f"{plain(round_half_up(middle, places + 1))}%，原文却印 {line.share}",
+            location=where, claimed=line.share,
+            expected=f"{plain(round_half_up(middle, places))}%",
+            tolerance="按两数各自的四舍五入范围计算占比区间",
+        )  # fmt: skip
 
     def _sum(self, what: str, printed: Decimal, parts: list[Decimal], name: str,
              where: Location) -> Iterator[Finding]:

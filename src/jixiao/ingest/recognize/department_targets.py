@@ -179,12 +179,15 @@ class DepartmentReading(DeclarationReading):
                 continue
             word, sub = found
             rest = key(cell.text).split(word, 1)[-1]
-            amount, ref = amount_in(rest) if rest else None, lines.ref(cell)
+            amount, ref, after = amount_in(rest) if rest else None, lines.ref(cell), n + 1
             if amount is None and n + 1 < len(cells):
-                amount, ref = amount_in(cells[n + 1].text), lines.ref(cells[n + 1])
+                amount, ref, after = amount_in(cells[n + 1].text), lines.ref(cells[n + 1]), n + 2
+            share = cells[after] if after < len(cells) and "%" in key(cells[after].text) else None
+            sources = {"amount": ref} if amount is not None else {}
+            if share is not None:
+                sources["share"] = lines.ref(share)
             self.spending[word] = DeclaredFunding(
-                source=word, is_sub=sub, amount=amount,
-                sources={"amount": ref} if amount is not None else {},
+                source=word, is_sub=sub, amount=amount, share=text_of(share), sources=sources,
             )  # fmt: skip
 
 

@@ -30,7 +30,7 @@ from jixiao.model import (
     ScoredEvaluation,
 )
 from jixiao.web import cycle, scoping, services, workflow
-from jixiao.web.editor import document_from_post, editor_form
+from jixiao.web.editor import document_from_post, editor_form, library_options
 from jixiao.web.forms import EvidenceForm, NewEvaluationForm, ReviewForm
 from jixiao.web.models import Evaluation, Event, Evidence, Status
 from jixiao.web.packs import pack_label
@@ -188,6 +188,7 @@ def _editor_context(request: HttpRequest, evaluation: Evaluation) -> dict[str, A
         "evidence_form": EvidenceForm(),
         "type_label": services.FORM_TYPE_LABELS.get(evaluation.form_type, evaluation.form_type),
         "cycle_form": cycle_form,
+        "library": library_options() if "edit" in actions and form.editable else (),
         "project": cycle.project_cycle(evaluation),
         "status_label": Status(evaluation.status).label,
         "severity_labels": services.SEVERITY_LABELS,
