@@ -152,3 +152,21 @@ def test_next_years_declaration_is_compared_with_this_years_actual() -> None:
 def test_names_apart_only_in_their_numbers_are_other_projects() -> None:
     assert relate([record("declaration", "城区污水管网改造一期工程", file="a"),
                    record("self_evaluation", "城区污水管网改造二期工程", file="b")]) == []
+
+
+def test_units_apart_only_in_their_numbers_are_other_units() -> None:
+    assert relate([record("declaration", "校舍维修", unit="第1中学", file="a"),
+                   record("self_evaluation", "校舍维修", unit="第10中学", file="b")]) == []
+    [project] = relate([record("declaration", "校舍维修", unit="某县教育局", file="a"),
+                        record("self_evaluation", "校舍维修", unit="某县教育局本级", file="b")])
+    assert len(project.records) == 2
+
+
+def test_many_forms_of_one_name_group_by_unit() -> None:
+    """Thousands of forms named alike: one project per unit for one name, none for names
+    apart in their numbers (benchmarks/bench_cycle.py times relating such a batch)."""
+    records = [record("self_evaluation", f"项目经费{n}", file=str(n)) for n in range(2_000)]
+    records += [record("self_evaluation", "办公经费", unit=f"单位{n % 50}", file=f"u{n}")
+                for n in range(2_000)]
+    projects = relate(records)
+    assert len(projects) == 50 and all(len(p.records) == 40 for p in projects)

@@ -89,11 +89,18 @@ def audit_projects(
 ) -> list[ProjectReport]:
     """Relate the records of many files; for each project that spans two files or more, its
     match and the findings of the selected project checks on pairs of different files."""
+    spanning = (project for project in relate(records) if len(project.files) >= 2)
+    return report_projects(spanning, select, ignore)
+
+
+def report_projects(
+    projects: Iterable[Project], select: Iterable[str] = (), ignore: Iterable[str] = ()
+) -> list[ProjectReport]:
+    """The match and the findings of the selected project checks for each project (each
+    spanning files: only pairs of different files are compared)."""
     checks = [c for c in selected_checks(select, ignore) if issubclass(c, ProjectCheck)]
     reports: list[ProjectReport] = []
-    for project in relate(records):
-        if len(project.files) < 2:
-            continue
+    for project in projects:
         project.across_files = True
         findings = [f for check in checks for f in check().check_project(project)]
         reports.append(ProjectReport(

@@ -32,6 +32,7 @@ KIND_ZH: dict[Kind, str] = {
     "self_evaluation": "绩效自评表",
 }
 NEAR_NAMES = 0.85  # SequenceMatcher ratio from which two project names are taken as one
+COMMON_PIECE = 50  # a two-character piece in more names than this is not looked up
 _ADJUSTED = re.compile(r"调整|变更|修改|修订")
 _DROP = re.compile(r"[\s\W_]+")
 _YEAR = re.compile(r"^\d{4}年度?|[(（]?\d{4}年度?[)）]?$")
@@ -203,8 +204,12 @@ CYCLE_FORMS = (TargetDeclaration, PerformanceMonitoring, ProjectSelfEvaluation)
 
 
 def _units_agree(first: Record, second: Record) -> bool:
+    """No unit printed on one side, or one name within the other (某县教育局 / 某县教育局本级)
+    with the same numbers (第一中学 is not 第十一中学)."""
     one, two = project_key(first.unit), project_key(second.unit)
-    return not one or not two or one in two or two in one
+    if not one or not two or one == two:
+        return True
+    return (one in two or two in one) and _NUMERALS.findall(one) == _NUMERALS.findall(two)
 
 
 def _code(record: Record) -> str:
@@ -250,16 +255,8 @@ def relate(records: Iterable[Record]) -> list[Project]:
     for number, record in enumerate(items):
         by_name[project_key(record.name)].append(number)
     for key, numbers in by_name.items():
-        if not key:
-            continue
-        for number in numbers[1:]:
-            for other in numbers[: numbers.index(number)]:
-                first, second = items[other], items[number]
-                if _code(first) and _code(second) and _code(first) != _code(second):
-                    continue
-                if _units_agree(first, second):
-                    groups.join(other, number, f"项目名称「{first.name}」")
-                    break
+        if key:
+            _join_same_name(items, numbers, groups)
     _join_near_names(items, groups)
     members: dict[int, list[Record]] = defaultdict(list)
     for number, record in enumerate(items):
@@ -269,6 +266,24 @@ def relate(records: Iterable[Record]) -> list[Project]:
                 near=root in groups.near)
         for root, records in members.items() if len(records) > 1
     ]  # fmt: skip
+
+
+def _join_same_name(items: list[Record], numbers: list[int], groups: _Groups) -> None:
+    """Join records of one name: each joins the first record of an agreeing unit (one per
+    distinct unit is kept as an anchor, so a batch of thousands of one name stays linear)
+    whose code, if both print one, is the same."""
+    anchors: list[int] = []
+    for number in numbers:
+        record = items[number]
+        for anchor in anchors:
+            first = items[anchor]
+            if _code(first) and _code(record) and _code(first) != _code(record):
+                continue
+            if _units_agree(first, record):
+                groups.join(anchor, number, f"项目名称「{first.name}」")
+                break
+        else:
+            anchors.append(number)
 
 
 def _bigrams(text: str) -> set[str]:
@@ -290,7 +305,10 @@ def _join_near_names(items: list[Record], groups: _Groups) -> None:
     for number, key in enumerate(keys):
         if sizes[groups.find(number)] > 1 or len(key) < 4:
             continue
-        pieces = _bigrams(key)
+        # A piece most names share (项目, 经费) tells nothing and would make this quadratic.
+        pieces = {piece for piece in _bigrams(key) if len(index[piece]) <= COMMON_PIECE}
+        if not pieces:
+            continue
         shared: dict[int, int] = defaultdict(int)
         for piece in pieces:
             for other in index[piece]:

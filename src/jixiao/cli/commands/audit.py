@@ -96,27 +96,27 @@ def audit_files(
 ) -> AuditRun:
     """Audit every file on ``jobs`` processes. With ``console`` each document is printed as
     it is done and its findings are not kept (memory stays flat over any number of files)."""
-    from jixiao.audit.project_check import audit_projects
-    from jixiao.audit.relate import Record
+    from jixiao.audit.project_check import report_projects
     from jixiao.audit.report import AuditRun, LoadFailure
     from jixiao.cli.auditing import AuditTask, audit_file
     from jixiao.cli.parallel import ordered_map
+    from jixiao.cli.related import RecordSpool
     from jixiao.errors import JixiaoError
 
     run = AuditRun()
-    records: list[Record] = []
     tasks = [AuditTask(path, pack, tuple(select), tuple(ignore)) for path in files]
-    for outcome in ordered_map(audit_file, tasks, jobs=jobs, label="审核中"):
-        if isinstance(outcome, LoadFailure):
-            if outcome.code.startswith(("E30", "E60")):
-                raise JixiaoError(outcome.code, outcome.message)  # the user's --pack/--select
-            run.failures.append(outcome)
-            continue
-        if console is not None:
-            print_report(console, outcome)
-        records += outcome.records
-        run.add(outcome, keep=console is None)
-    run.add_projects(audit_projects(records, select, ignore))
+    with RecordSpool() as spool:
+        for outcome in ordered_map(audit_file, tasks, jobs=jobs, label="审核中"):
+            if isinstance(outcome, LoadFailure):
+                if outcome.code.startswith(("E30", "E60")):
+                    raise JixiaoError(outcome.code, outcome.message)  # the user's --pack/--select
+                run.failures.append(outcome)
+                continue
+            if console is not None:
+                print_report(console, outcome)
+            spool.add(outcome.records)
+            run.add(outcome, keep=console is None)
+        run.add_projects(report_projects(spool.projects(), select, ignore))
     if console is not None:
         for project in run.projects:
             print_project(console, project)
