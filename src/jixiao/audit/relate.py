@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Literal
@@ -32,7 +32,8 @@ KIND_ZH: dict[Kind, str] = {
     "self_evaluation": "绩效自评表",
 }
 NEAR_NAMES = 0.85  # SequenceMatcher ratio from which two project names are taken as one
-COMMON_PIECE = 50  # a two-character piece in more names than this is not looked up
+SMALL_BLOCK = 200  # names of the same numbers compared each with each up to this many
+COMMON_PIECE = 50  # beyond, a two-character piece in more names than this is not looked up
 _ADJUSTED = re.compile(r"调整|变更|修改|修订")
 _DROP = re.compile(r"[\s\W_]+")
 _YEAR = re.compile(r"^\d{4}年度?|[(（]?\d{4}年度?[)）]?$")
@@ -291,42 +292,60 @@ def _bigrams(text: str) -> set[str]:
 
 
 def _join_near_names(items: list[Record], groups: _Groups) -> None:
-    """A record still alone joins the record whose name is nearest (ratio ≥ NEAR_NAMES, the
-    same numbers in both), looked up through shared two-character pieces so a batch is not
-    compared pair by pair."""
+    """A record still alone joins the record whose name is nearest (ratio ≥ NEAR_NAMES).
+    Names must print the same numbers (一期 and 二期 are other projects), so only names of
+    the same numbers are compared: each against all in a small block, and in a large one
+    only against names sharing a two-character piece that few names share."""
     sizes: dict[int, int] = defaultdict(int)
     for number in range(len(items)):
         sizes[groups.find(number)] += 1
-    index: dict[str, set[int]] = defaultdict(set)
     keys = [project_key(record.name) for record in items]
+    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for number, key in enumerate(keys):
-        for piece in _bigrams(key):
+        blocks[tuple(_NUMERALS.findall(key))].append(number)
+    for block in blocks.values():
+        lonely = [n for n in block if sizes[groups.find(n)] == 1 and len(keys[n]) >= 4]
+        if not lonely:
+            continue
+        candidates = _candidates(block, keys) if len(block) > SMALL_BLOCK else None
+        for number in lonely:
+            others = block if candidates is None else candidates(number)
+            best = _nearest(number, others, items, keys)
+            if best is not None:
+                other, ratio = best
+                reason = (f"名称相近（「{items[number].name}」与「{items[other].name}」，"
+                          f"相似度 {ratio:.2f}，未必是同一项目）")  # fmt: skip
+                groups.join(other, number, reason, near=True)
+                sizes[groups.find(number)] = 2
+
+
+def _candidates(block: list[int], keys: list[str]) -> Callable[[int], Iterable[int]]:
+    """For a large block: the names sharing a piece few names share (项目, 经费 and the like
+    are left out, or the comparison would be quadratic)."""
+    index: dict[str, set[int]] = defaultdict(set)
+    for number in block:
+        for piece in _bigrams(keys[number]):
             index[piece].add(number)
-    for number, key in enumerate(keys):
-        if sizes[groups.find(number)] > 1 or len(key) < 4:
+
+    def near(number: int) -> Iterable[int]:
+        pieces = [p for p in _bigrams(keys[number]) if len(index[p]) <= COMMON_PIECE]
+        return {other for piece in pieces for other in index[piece]}
+
+    return near
+
+
+def _nearest(number: int, others: Iterable[int], items: list[Record], keys: list[str]
+             ) -> tuple[int, float] | None:
+    key, record = keys[number], items[number]
+    best: tuple[int, float] | None = None
+    for other in others:
+        if other == number or (_code(items[other]) and _code(record)):
             continue
-        # A piece most names share (项目, 经费) tells nothing and would make this quadratic.
-        pieces = {piece for piece in _bigrams(key) if len(index[piece]) <= COMMON_PIECE}
-        if not pieces:
+        matcher = SequenceMatcher(None, key, keys[other])
+        floor = best[1] if best is not None else NEAR_NAMES
+        if matcher.quick_ratio() < floor or not _units_agree(items[other], record):
             continue
-        shared: dict[int, int] = defaultdict(int)
-        for piece in pieces:
-            for other in index[piece]:
-                if other != number:
-                    shared[other] += 1
-        best, ratio = None, NEAR_NAMES
-        for other, count in shared.items():
-            if count * 2 < len(pieces) or (_code(items[other]) and _code(items[number])):
-                continue
-            if not _units_agree(items[other], items[number]):
-                continue
-            if _NUMERALS.findall(key) != _NUMERALS.findall(keys[other]):
-                continue  # 一期 and 二期, 0001 and 0002: near in letters, other projects
-            similar = SequenceMatcher(None, key, keys[other]).ratio()
-            if similar >= ratio:
-                best, ratio = other, similar
-        if best is not None:
-            reason = (f"名称相近（「{items[number].name}」与「{items[best].name}」，"
-                      f"相似度 {ratio:.2f}，未必是同一项目）")  # fmt: skip
-            groups.join(best, number, reason, near=True)
-            sizes[groups.find(number)] = 2
+        similar = matcher.ratio()
+        if similar >= floor:
+            best = (other, similar)
+    return best
