@@ -39,10 +39,13 @@ def test_search_puts_the_closest_name_first() -> None:
 def test_user_library_extends_the_shipped_one(tmp_path: Path) -> None:
     (tmp_path / "education.yaml").write_text(
         "version: 1\nlevel: 项目支出\nsector: 教育\nsource: 《本地指标库》\nindicators:\n"
-        "- {name: 学生资助覆盖率, level1: 产出, level2: 产出数量, direction: 正向,"
+        "- {name: 研学旅行课程覆盖率, level1: 产出, level2: 产出数量, direction: 正向,"
         " unit: '%', scoring: 比例}\n", "utf-8")
-    found = search(library([tmp_path]), "资助", sector="教育")
-    assert [(e.indicator.name, e.source) for e in found] == [("学生资助覆盖率", "《本地指标库》")]
+    found = search(library([tmp_path]), "研学", sector="教育")
+    assert [(e.indicator.name, e.source) for e in found] == [
+        ("研学旅行课程覆盖率", "《本地指标库》")]
+    shipped = {e.indicator.name for e in search(library(), "资助", sector="教育")}
+    assert "资助学生人数" in shipped  # the shipped sector file is searched too
 
 
 def test_bad_library_file_is_a_chinese_error(tmp_path: Path) -> None:
