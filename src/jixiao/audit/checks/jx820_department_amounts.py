@@ -58,16 +58,18 @@ class DepartmentAmountsNotSum(Check):
 
     def _spending(self, index: int, form: DepartmentTargetDeclaration) -> Iterator[Finding]:
         total = form.total_funding
+        if total is None or total.amount is None:
+            return
         parts = [line for line in form.spending if not line.is_sub]
         values = [line.amount for line in parts if line.amount is not None]
-        if total is None or total.amount is None or len(values) < 2 or len(values) < len(parts):
-            return
-        source: SourceRef | None = total.sources.get("amount")
-        where = form_location(index, form, "funding.amount", source)
-        names = "与".join(line.source for line in parts)
-        yield from self._sum(names, total.amount, values, f"“{total.source}”", where)
-        for line in form.spending:
-            yield from self._share(index, form, line, total.amount)
+        if len(values) >= 2 and len(values) == len(parts):
+            source: SourceRef | None = total.sources.get("amount")
+            where = form_location(index, form, "funding.amount", source)
+            names = "与".join(line.source for line in parts)
+            yield from self._sum(names, total.amount, values, f"“{total.source}”", where)
+        for line in [*form.funding, *form.spending]:
+            if not line.is_total:
+                yield from self._share(index, form, line, total.amount)
 
     def _share(self, index: int, form: DepartmentTargetDeclaration, line: DeclaredFunding,
                total: Decimal) -> Iterator[Finding]:

@@ -127,6 +127,19 @@ class DepartmentReading(DeclarationReading):
         self._unit_name(lines, cells)
         self._spending(lines, cells)
         super().row(lines, r)
+        self._funding_shares(lines, cells)
+
+    def _funding_shares(self, lines: Lines, cells: list[Cell]) -> None:
+        """The share printed after a funding line's amount (收入构成 with 占比)."""
+        for line in self.funding.values():
+            ref = line.sources.get("amount")
+            if line.share is not None or line.is_total or ref is None:
+                continue
+            at = next((n for n, c in enumerate(cells) if lines.ref(c) == ref), None)
+            after = cells[at + 1] if at is not None and at + 1 < len(cells) else None
+            if after is not None and "%" in key(after.text):
+                line.share = text_of(after)
+                line.sources["share"] = lines.ref(after)
 
     def _amount_columns(self, lines: Lines, r: int) -> None:
         if r > lines.grid.height or self.task_columns is None:
