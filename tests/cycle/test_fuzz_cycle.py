@@ -15,7 +15,10 @@ WORDS = ["项目名称", "资金总额", "财政拨款", "其他资金", "年初
          "确定能", "有可能", "完全不可能", "是否需要整改", "整改措施", "长期目标", "年度目标",
          "产出指标", "数量指标", "√", "是", "", "—", "0", "120.5", "≥95%", "30公里",
          "总额10.5万元财政拨款：8万元其他：2.5万元", "绩效目标申报表",
-         "绩效运行监控表"]  # fmt: skip
+         "绩效运行监控表", "部门（单位）名称", "基本支出", "项目支出", "62.5%", "年度主要任务",
+         "任务名称", "主要内容", "预算金额", "财政拨款", "金额合计", "指标名称", "指标权重",
+         "计量单位", "指标性质", "=", "成本构成", "测算金额", "测算依据", "合计",
+         "主管部门审核意见", "项目资金总额", "年度资金申请总额", "*指标值"]  # fmt: skip
 
 cells = st.tuples(st.sampled_from(WORDS), st.integers(1, 2), st.integers(1, 3))
 
@@ -33,7 +36,8 @@ def grids(draw: st.DrawFn) -> Grid:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(grids(), st.sampled_from(["", "项目支出绩效目标申报表", "绩效运行监控表（1-6月）"]))
+@given(grids(), st.sampled_from(["", "项目支出绩效目标申报表", "绩效运行监控表（1-6月）",
+                                 "部门（单位）整体支出绩效目标表"]))
 def test_random_tables_never_fail(grid: Grid, title: str) -> None:
     blocks: list[TextBlock | Grid] = [TextBlock(1, title)] if title else []
     result = recognize(RawDocument("fuzz.docx", "docx", [*blocks, grid]))
