@@ -170,3 +170,27 @@ def test_many_forms_of_one_name_group_by_unit() -> None:
                 for n in range(2_000)]
     projects = relate(records)
     assert len(projects) == 50 and all(len(p.records) == 40 for p in projects)
+
+
+def test_a_batch_prints_only_the_related_projects_with_findings(tmp_path: Path) -> None:
+    """Thirty projects of two self-evaluations each (2024 and 2025, nothing to compare) are
+    summed up in one line; the one with a lowered target is printed whole."""
+    import yaml
+
+    fail = yaml.safe_load((Path(__file__).parents[1] / "fixtures" / "checks" / "JX831" /
+                           "fail.yaml").read_text("utf-8"))
+    declaration, evaluation = fail["forms"]
+    for n in range(30):
+        for year in (2024, 2025):
+            form = {**evaluation, "name": f"第{n}号工程", "code": f"C{n}", "year": year}
+            (tmp_path / f"{n}-{year}.yaml").write_text(yaml.safe_dump(
+                {"format_version": 1, "forms": [form]}, allow_unicode=True), "utf-8")
+    for name, form in (("decl", declaration), ("self", evaluation)):
+        (tmp_path / f"x-{name}.yaml").write_text(yaml.safe_dump(
+            {"format_version": 1, "forms": [form]}, allow_unicode=True), "utf-8")
+    done = subprocess.run([sys.executable, "-m", "jixiao.cli.main", "audit", str(tmp_path),
+                           "--select", "JX83"], capture_output=True, text=True, timeout=300,
+                          check=False)  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.count("跨文件关联：") == 1 and "JX831" in done.stdout
+    assert "另有 30 个项目跨文件关联，未发现问题" in done.stdout

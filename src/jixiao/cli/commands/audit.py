@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from jixiao.audit.report import AuditRun, DocumentReport
 
 EXIT_FINDINGS = 1
+FEW_PROJECTS = 20  # related projects printed whole, with or without findings
 COLOURS = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
@@ -118,8 +119,13 @@ def audit_files(
             run.add(outcome, keep=console is None)
         run.add_projects(report_projects(spool.projects(), select, ignore))
     if console is not None:
-        for project in run.projects:
+        # A few projects are shown whole; in a bureau's batch only those with findings.
+        shown = [p for p in run.projects if p.findings or len(run.projects) <= FEW_PROJECTS]
+        for project in shown:
             print_project(console, project)
+        if len(shown) < len(run.projects):
+            console.print(f"另有 {len(run.projects) - len(shown)} 个项目跨文件关联，未发现问题"
+                          "（--format json 列出全部项目及关联方式）", highlight=False)
     return run
 
 
