@@ -96,3 +96,20 @@ def test_the_editor_offers_the_indicator_library(org: Org, clean_a: Evaluation) 
     reviewer = org.client("dept_a").get(
         reverse("evaluation_edit", args=[clean_a.pk])).content.decode()
     assert "<datalist" not in reviewer
+
+
+def test_the_demo_shows_a_project_across_the_cycle(db: None, tmp_path: Path) -> None:
+    from django.test import Client
+
+    from jixiao.web.demo import load_demo
+
+    load_demo(tmp_path)  # no seed transcriptions: the bundled samples only
+    forms = Evaluation.objects.filter(unit__name="示范县交通运输局")
+    kinds = sorted(forms.values_list("form_type", flat=True))
+    assert kinds == ["performance_monitoring", "project_self_evaluation", "target_declaration"]
+    client = Client()
+    assert client.login(username="caizheng", password="jixiao-demo-2024")
+    evaluation = forms.get(form_type="project_self_evaluation")
+    text = client.get(reverse("evaluation_edit", args=[evaluation.pk])).content.decode()
+    section = text.split('id="project-cycle"')[1].split("</section>")[0]
+    assert all(code in section for code in ("JX831", "JX832", "JX833"))

@@ -1,6 +1,7 @@
 """Demo data for ``jixiao serve --demo``: a small bureau with departments and units, one
 user per role, and evaluations from the project's seed transcriptions (when run from a
-checkout, ``tests/fixtures/seeds``) and the bundled sample."""
+checkout, ``tests/fixtures/seeds``), the bundled sample and a bundled project across the budget
+cycle (declaration, monitoring form, self-evaluation) in a unit of its own."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from jixiao.web.services import split_document
 from jixiao.web.workflow import create_evaluation, transition
 
 DEMO_PASSWORD = "jixiao-demo-2024"
+CYCLE_SAMPLE = "cycle.yaml"  # one project's declaration, monitoring form and self-evaluation
 SEED_FOLDER = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "seeds"
 BUREAU = "示范市财政局"
 DEPARTMENT = "示范市人力资源和社会保障局"
@@ -56,7 +58,7 @@ def load_demo(folder: Path = SEED_FOLDER) -> list[DemoLogin]:
         name=DEPARTMENT, kind=Unit.Kind.DEPARTMENT, parent=bureau
     )
     documents = [load_document(path) for path in seed_files(folder)]
-    documents.append(load_sample())
+    documents += [load_sample(), load_sample(CYCLE_SAMPLE)]
     units: list[Unit] = []
     created_evaluations: list[Evaluation] = []
     for document in documents:
