@@ -278,7 +278,7 @@ def test_screenshots(browser: Any, live_server: Any, db: None) -> None:
 
 
 def test_cycle_forms_read_at_1366(browser: Any, live_server: Any, org: Org) -> None:
-    """A declaration and a monitoring form show as their tables at 1366×768 (the ten-column
+    """A declaration and a monitoring form show as their tables at 1366×768 (the 14-column
     monitoring table scrolls inside its card instead of squeezing its headers), and the
     self-evaluation lists the project's other forms with the target found lowered."""
     from jixiao.model.io import load_document

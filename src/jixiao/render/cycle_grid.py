@@ -143,39 +143,51 @@ def department_grid(form: DepartmentTargetDeclaration) -> FormGrid:
     return grid
 
 
-def _causes(row: MonitoredIndicator) -> str:
-    return "；".join(f"{name}：{text}" if text not in ("√", "") else name
-                     for name, text in row.causes.items())  # fmt: skip
+# The five deviation-cause columns of the national monitoring template (财预〔2019〕136号).
+CAUSES = ("经费保障", "制度保障", "人员保障", "硬件条件保障", "其他")
+
+
+def _causes(row: MonitoredIndicator) -> list[Entry]:
+    """What each cause column prints for the row; a cause the template does not name goes
+    under 其他 with its name."""
+    cells: dict[str, str] = dict.fromkeys(CAUSES, "")
+    for name, text in row.causes.items():
+        if name in cells:
+            cells[name] = text
+        else:
+            cells["其他"] = "；".join(t for t in (cells["其他"], f"{name}：{text}") if t)
+    return list(cells.values())
 
 
 def monitoring_grid(form: PerformanceMonitoring) -> FormGrid:
     months = f"1-{form.month}月" if form.month else "1-N月"
-    grid = FormGrid("项目支出绩效运行监控表", _year(form.year), 10,
-                    [10, 10, 16, 12, 12, 12, 12, 14, 14, 14])  # fmt: skip
+    grid = FormGrid("项目支出绩效运行监控表", _year(form.year), 14,
+                    [9, 9, 14, 11, 11, 11, 7, 7, 7, 7, 7, 10, 13, 13])  # fmt: skip
     grid.label("项目名称", form.name)
-    grid.add("主管部门", _text(form.department), LEFT, LEFT, LEFT, "实施单位",
-             _text(form.unit), LEFT, LEFT, LEFT)
+    grid.add("主管部门", _text(form.department), LEFT, LEFT, LEFT, LEFT, LEFT, "实施单位",
+             _text(form.unit))
     unit = f"（{form.money_unit}）"
-    grid.add(f"项目资金{unit}", "资金来源", LEFT, "年初预算数", f"{months}执行数", LEFT,
-             f"{months}执行率", "全年预计执行数", LEFT, LEFT, header=True)
+    grid.add(f"项目资金{unit}", "资金来源", LEFT, "年初预算数", LEFT, f"{months}执行数", LEFT,
+             f"{months}执行率", LEFT, "全年预计执行数", header=True)
     for line in form.funding:
         values = [v if v is not None else "" for v in (line.initial_budget, line.executed)]
         forecast: Entry = line.forecast if line.forecast is not None else ""
-        grid.add(ABOVE, line.source, LEFT, values[0], values[1], LEFT,
-                 _text(line.claimed_rate), forecast, LEFT, LEFT)
+        grid.add(ABOVE, line.source, LEFT, values[0], LEFT, values[1], LEFT,
+                 _text(line.claimed_rate), LEFT, forecast)
     grid.label("年度总体目标", form.annual_goal)
     if form.goal_progress:
         grid.label(f"{months}执行情况", form.goal_progress)
     grid.add("一级指标", "二级指标", "三级指标", "年度指标值", f"{months}执行情况",
-             "全年预计完成情况", "偏差原因分析", "完成目标可能性", "原因说明", "整改措施",
-             header=True)  # fmt: skip
+             "全年预计完成情况", "偏差原因分析", LEFT, LEFT, LEFT, LEFT, "完成目标可能性",
+             "原因说明", "整改措施", header=True)  # fmt: skip
+    grid.add(*[ABOVE] * 6, *CAUSES, *[ABOVE] * 3, header=True)
     last: tuple[str, str] | None = None
     for row in form.indicator_rows:
         level1, level2 = row.level1, _text(row.level2)
         same1 = last is not None and last[0] == level1
         same2 = same1 and last is not None and last[1] == level2
         grid.add(ABOVE if same1 else level1, ABOVE if same2 else level2, row.name,
-                 _text(row.target), _text(row.to_date), _text(row.forecast), _causes(row),
+                 _text(row.target), _text(row.to_date), _text(row.forecast), *_causes(row),
                  _text(row.likelihood), _text(row.reason), _text(row.measures))
         last = (level1, level2)
     grid.label("偏差或不能完成目标原因分析", form.reason)
