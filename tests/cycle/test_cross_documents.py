@@ -194,3 +194,18 @@ def test_a_batch_prints_only_the_related_projects_with_findings(tmp_path: Path) 
     assert done.returncode == 1, done.stderr
     assert done.stdout.count("跨文件关联：") == 1 and "JX831" in done.stdout
     assert "另有 30 个项目跨文件关联，未发现问题" in done.stdout
+
+
+@pytest.mark.parametrize("printed, severity", [
+    ("≥8个", Severity.ERROR),  # another figure
+    (">10个", Severity.WARNING),  # the same figure under another sign
+    ("10个", None),  # no sign printed: read as the declared ≥
+    ("≥10 个", None),
+])  # fmt: skip
+def test_a_changed_target_is_an_error_only_for_another_figure(
+    printed: str, severity: Severity | None
+) -> None:
+    records = [record("declaration", "智慧社区建设", file="a"),
+               record("self_evaluation", "智慧社区建设", file="b", target=printed)]
+    found = [f.severity for r in audit_projects(records, select=["JX831"]) for f in r.findings]
+    assert found == ([severity] if severity else [])

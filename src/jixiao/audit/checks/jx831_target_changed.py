@@ -28,7 +28,8 @@ class TargetChanged(ProjectCheck):
     绩效目标随预算批复，执行中确需调整的，应按程序报批，并在申报（调整）表或自评表的备注、
     偏差原因中写明。自评时换一个更低的目标值，得分就失去了依据。项目按项目编码、或名称与单位
     相同关联；指标按三级指标名称对应。同一年度有几份申报表（原表与调整表）时，与其中任何一份
-    相同即不报告；两边都是数值时报错误，文字目标不同只报警告。
+    相同即不报告；两边数值不同时报错误，文字目标不同、或只是比较符号不同（“>95%”与“≥95%”）
+    只报警告。
     反例：2024 年申报“改造农村公路 ≥120公里”，2024 年自评表写“≥100公里”，无任何说明。
     正例：自评表仍为“≥120公里”；或备注写明“经批准调整为 100 公里”。
     """
@@ -60,7 +61,10 @@ class TargetChanged(ProjectCheck):
             return
         declaration, row, sure = stated[-1]
         declared = parse_quantity(row.target)
-        numbers = printed.is_numeric and declared.is_numeric
+        # The same figure under another sign (">95%" for "≥95%") may be a typing slip: a warning.
+        numbers = printed.is_numeric and declared.is_numeric and not (
+            printed.value == declared.value and printed.unit == declared.unit
+        )
         yield self.related(
             f"{KIND_ZH[record.kind]}的指标值“{entry.target}”与{declaration.describe()}的"
             f"“{row.target}”不一致，未见目标调整记录",
