@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.audit.common import form_location, plain, sum_tolerance_text
-from jixiao.audit.framework import AuditContext, Check, Finding, Location, Severity
-from jixiao.decimals import SumVerdict, judge_sum
+from jixiao.audit.checks.jx8_support import sum_findings
+from jixiao.audit.common import form_location
+from jixiao.audit.framework import AuditContext, Check, Finding, Severity
 from jixiao.model.declaration import TargetDeclaration
 
 
@@ -37,28 +37,13 @@ class CostBreakdownNotSum(Check):
             where = form_location(index, form, "cost_total")
             reckoned = form.cost_total
             if reckoned is not None:
-                yield from self._sum(f"成本测算 {len(amounts)} 项", reckoned, amounts,
-                                     "成本测算“合计”", where)
+                yield from sum_findings(self, f"成本测算 {len(amounts)} 项", reckoned, amounts,
+                                        "成本测算“合计”", where)
             else:
                 reckoned = sum(amounts, Decimal(0))
             total = form.total_funding
             if total is None or total.amount is None or total.cumulative == reckoned:
                 continue
             where = form_location(index, form, "funding.amount", total.sources.get("amount"))
-            yield from self._sum("成本测算合计", total.amount, [reckoned],
-                                 f"“{total.source}”", where)
-
-    def _sum(self, what: str, printed: Decimal, parts: list[Decimal], name: str,
-             where: Location) -> Iterator[Finding]:
-        judged = judge_sum(printed, parts)
-        if judged.verdict is SumVerdict.EXACT:
-            return
-        within = judged.verdict is SumVerdict.ROUNDING
-        yield self.finding(
-            f"{what}为 {plain(judged.computed)}，{name}却为 {plain(printed)}"
-            + ("（在四舍五入尾差以内）" if within else ""),
-            location=where,
-            claimed=printed, expected=judged.computed,
-            severity=Severity.INFO if within else Severity.ERROR,
-            tolerance=sum_tolerance_text(len(parts) + 1, judged.tolerance),
-        )  # fmt: skip
+            yield from sum_findings(self, "成本测算", total.amount, [reckoned],
+                                    f"“{total.source}”", where)

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.audit.common import form_location, plain, sum_tolerance_text
+from jixiao.audit.checks.jx8_support import sum_findings
+from jixiao.audit.common import form_location, plain
 from jixiao.audit.framework import AuditContext, Check, Finding, Location, Severity
 from jixiao.decimals import (
-    SumVerdict,
-    judge_sum,
     printed_interval,
     printed_places,
     round_half_up,
@@ -48,13 +47,13 @@ class DepartmentAmountsNotSum(Check):
                 where = Location(form=index, form_name=form.name, indicator_name=task.name,
                                  field=f"tasks.{number}.amount",
                                  source=task.sources.get("amount"))  # fmt: skip
-                yield from self._sum(f"任务“{task.name}”的财政拨款与其他资金", task.amount,
-                                     [task.fiscal, task.other], "预算总额", where)
+                yield from sum_findings(self, f"任务“{task.name}”的财政拨款与其他资金", task.amount,
+                                        [task.fiscal, task.other], "预算总额", where)
         amounts = [task.amount for task in form.tasks if task.amount is not None]
         if form.tasks_total is not None and amounts and len(amounts) == len(form.tasks):
             where = form_location(index, form, "tasks_total")
-            yield from self._sum(f"{len(amounts)} 项年度主要任务的预算金额", form.tasks_total,
-                                 amounts, "金额合计", where)
+            yield from sum_findings(self, f"{len(amounts)} 项年度主要任务的预算金额",
+                                    form.tasks_total, amounts, "金额合计", where)
 
     def _spending(self, index: int, form: DepartmentTargetDeclaration) -> Iterator[Finding]:
         total = form.total_funding
@@ -66,7 +65,7 @@ class DepartmentAmountsNotSum(Check):
             source: SourceRef | None = total.sources.get("amount")
             where = form_location(index, form, "funding.amount", source)
             names = "与".join(line.source for line in parts)
-            yield from self._sum(names, total.amount, values, f"“{total.source}”", where)
+            yield from sum_findings(self, names, total.amount, values, f"“{total.source}”", where)
         for line in [*form.funding, *form.spending]:
             if not line.is_total:
                 yield from self._share(index, form, line, total.amount)
@@ -88,18 +87,4 @@ class DepartmentAmountsNotSum(Check):
             location=where, claimed=line.share,
             expected=f"{plain(round_half_up(middle, places))}%",
             tolerance="按两数各自的四舍五入范围计算占比区间",
-        )  # fmt: skip
-
-    def _sum(self, what: str, printed: Decimal, parts: list[Decimal], name: str,
-             where: Location) -> Iterator[Finding]:
-        judged = judge_sum(printed, parts)
-        if judged.verdict is SumVerdict.EXACT:
-            return
-        within = judged.verdict is SumVerdict.ROUNDING
-        yield self.finding(
-            f"{what}合计 {plain(judged.computed)}，{name}却为 {plain(printed)}"
-            + ("（在四舍五入尾差以内）" if within else ""),
-            location=where, claimed=printed, expected=judged.computed,
-            severity=Severity.INFO if within else Severity.ERROR,
-            tolerance=sum_tolerance_text(len(parts) + 1, judged.tolerance),
         )  # fmt: skip

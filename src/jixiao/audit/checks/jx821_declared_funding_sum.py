@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.audit.checks.jx8_support import declarations
-from jixiao.audit.common import form_location, plain, squeeze, sum_tolerance_text
+from jixiao.audit.checks.jx8_support import declarations, sum_findings
+from jixiao.audit.common import form_location, squeeze
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
-from jixiao.decimals import SumVerdict, judge_sum
 
 
 class DeclaredFundingNotSum(Check):
@@ -32,19 +31,8 @@ class DeclaredFundingNotSum(Check):
             values = [line.amount for line in parts if line.amount is not None]
             if total is None or total.amount is None or not values:
                 continue
-            judged = judge_sum(total.amount, values)
-            if judged.verdict is SumVerdict.EXACT:
-                continue
-            within = judged.verdict is SumVerdict.ROUNDING
             location = form_location(index, form, "funding.amount")
             location.source = total.sources.get("amount")
             names = "、".join(squeeze(line.source) for line in parts if line.amount is not None)
-            yield self.finding(
-                f"{names} 合计 {plain(judged.computed)}，“{squeeze(total.source)}”却为 "
-                f"{plain(total.amount)}" + ("（在四舍五入尾差以内）" if within else ""),
-                location=location,
-                claimed=total.amount,
-                expected=judged.computed,
-                severity=Severity.INFO if within else Severity.ERROR,
-                tolerance=sum_tolerance_text(len(values) + 1, judged.tolerance),
-            )
+            yield from sum_findings(self, f"{names} ", total.amount, values,
+                                    f"“{squeeze(total.source)}”", location)

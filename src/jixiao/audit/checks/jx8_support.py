@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Literal
 
-from jixiao.audit.common import plain, squeeze
-from jixiao.audit.framework import AuditContext, Location
-from jixiao.decimals import round_half_up, share_interval
+from jixiao.audit.common import plain, squeeze, sum_tolerance_text
+from jixiao.audit.framework import AuditContext, Check, Finding, Location, Severity
+from jixiao.decimals import SumVerdict, judge_sum, round_half_up, share_interval
 from jixiao.model.declaration import DeclarationBase, DeclaredIndicator
 from jixiao.model.monitoring import MonitoredIndicator, PerformanceMonitoring
 
@@ -45,6 +45,23 @@ def row_location(index: int, form: PerformanceMonitoring | DeclarationBase, numb
     )  # fmt: skip
 
 
+def sum_findings(check: Check, parts_named: str, printed: Decimal, parts: list[Decimal],
+                 printed_named: str, location: Location) -> Iterator[Finding]:
+    """The finding on a printed total that is not the sum of its printed parts: information
+    when the gap is within the parts' rounding, an error beyond it; none when it adds up."""
+    judged = judge_sum(printed, parts)
+    if judged.verdict is SumVerdict.EXACT:
+        return
+    within = judged.verdict is SumVerdict.ROUNDING
+    yield check.finding(
+        f"{parts_named}合计 {plain(judged.computed)}，{printed_named}却为 {plain(printed)}"
+        + ("（在四舍五入尾差以内）" if within else ""),
+        location=location, claimed=printed, expected=judged.computed,
+        severity=Severity.INFO if within else Severity.ERROR,
+        tolerance=sum_tolerance_text(len(parts) + 1, judged.tolerance),
+    )  # fmt: skip
+
+
 def said(text: str | None) -> bool:
     """Whether a cell says something (not blank, not 无 / — )."""
     return not _BLANK.match(squeeze(text))
@@ -76,4 +93,4 @@ def percent(value: Decimal) -> str:
 
 
 __all__ = ["BAND_ZH", "band", "declarations", "elapsed", "monitorings",
-           "percent", "row_location", "said", "schedule"]  # fmt: skip
+           "percent", "row_location", "said", "schedule", "sum_findings"]  # fmt: skip
