@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -95,8 +96,8 @@ def test_the_same_project_as_declared_and_explained_is_quiet(tmp_path: Path) -> 
 
 def record(kind: str, name: str, *, code: str | None = None, unit: str | None = None,
            year: int | None = 2024, file: str = "a", target: str = "≥10个") -> Record:
-    entries = (Entry(0, "建设站点", "数量指标", target=target, actual="8个", weight="20",
-                     claimed_score="20"),)  # fmt: skip
+    entries = (Entry(0, "建设站点", "数量指标", target=target, actual="8个", weight=Decimal(20),
+                     claimed_score=Decimal(20)),)  # fmt: skip
     return Record(file, 0, kind, name, code, unit, year, entries=entries)  # type: ignore[arg-type]
 
 

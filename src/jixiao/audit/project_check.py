@@ -11,12 +11,25 @@ were read as such; otherwise a warning that says what is uncertain.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from typing import ClassVar
 
 from pydantic import BaseModel, Field
 
 from jixiao.audit.framework import AuditContext, Check, Finding, Location, Severity, selected_checks
 from jixiao.audit.relate import CYCLE_FORMS, Entry, Project, Record, records_of, relate
+from jixiao.model.quantity import parse_quantity
+
+
+def numbers_alike(first: str | None, second: str | None) -> tuple[Decimal, Decimal] | None:
+    """The values of two printed quantities that are both numbers in the same unit (scales
+    such as 万 applied), else None: only those can be compared."""
+    one, two = parse_quantity(first), parse_quantity(second)
+    if not (one.is_numeric and two.is_numeric) or one.unit != two.unit:
+        return None
+    if one.value is None or two.value is None:
+        return None
+    return one.value, two.value
 
 
 class ProjectCheck(Check):

@@ -16,6 +16,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from difflib import SequenceMatcher
 from typing import Literal
 
@@ -52,8 +53,8 @@ class Entry:
     actual: str | None = None
     forecast: str | None = None
     likelihood: str | None = None
-    weight: str | None = None
-    claimed_score: str | None = None
+    weight: Decimal | None = None
+    claimed_score: Decimal | None = None
     explained: bool = False
     adjusted: bool = False
     sources: dict[str, SourceRef] = field(default_factory=dict, hash=False, compare=False)
@@ -123,6 +124,16 @@ class Project:
                 elif years_apart == 0 and len(firsts) == 1 and len(seconds) == 1:
                     yield first, second, False
 
+    def matched(self, earlier: Kind, later: Kind, years_apart: int = 0
+                ) -> Iterator[tuple[Record, Record, bool, Entry, Entry]]:
+        """Each row of a ``later`` record with the row of the same indicator in the
+        ``earlier`` record it pairs with (:meth:`pairs`), and whether the years are sure."""
+        for first, second, sure in self.pairs(earlier, later, years_apart):
+            rows = first.unique()
+            for entry in second.entries:
+                if (row := rows.get(entry.key)) is not None:
+                    yield first, second, sure, row, entry
+
     @property
     def name(self) -> str:
         return self.records[0].name
@@ -159,8 +170,7 @@ def _self_entry(number: int, item: Indicator) -> Entry:
     notes = " ".join(t or "" for t in (item.notes, item.target_basis, item.deviation_note))
     return Entry(
         number, item.name, item.level2, target=item.target, actual=item.actual,
-        weight=None if item.weight is None else str(item.weight),
-        claimed_score=None if item.claimed_score is None else str(item.claimed_score),
+        weight=item.weight, claimed_score=item.claimed_score,
         explained=_said(item.deviation_note) or _said(item.notes),
         adjusted=bool(_ADJUSTED.search(notes)), sources=dict(item.sources),
     )  # fmt: skip

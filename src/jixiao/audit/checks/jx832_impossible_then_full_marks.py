@@ -3,18 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
 
 from jixiao.audit.framework import Finding, Severity
 from jixiao.audit.project_check import ProjectCheck
 from jixiao.audit.relate import Project
-
-
-def _number(text: str | None) -> Decimal | None:
-    try:
-        return None if text is None else Decimal(text)
-    except InvalidOperation:
-        return None
 
 
 class ImpossibleThenFullMarks(ProjectCheck):
@@ -32,21 +24,18 @@ class ImpossibleThenFullMarks(ProjectCheck):
     severity = Severity.WARNING
 
     def check_project(self, project: Project) -> Iterator[Finding]:
-        for monitoring, evaluation, sure in project.pairs("monitoring", "self_evaluation"):
-            rows = monitoring.unique()
-            for entry in evaluation.entries:
-                watched = rows.get(entry.key)
-                if watched is None or watched.likelihood != "完全不可能" or entry.explained:
-                    continue
-                score, weight = _number(entry.claimed_score), _number(entry.weight)
-                if score is None or weight is None or weight <= 0 or score < weight:
-                    continue
-                yield self.related(
-                    f"{monitoring.describe()}中此指标完成目标可能性为“完全不可能”，"
-                    f"自评却得满分 {entry.claimed_score}（实际完成值“{entry.actual or ''}”），"
-                    "未说明下半年如何完成，请核实佐证",
-                    project=project, record=evaluation,
-                    location=self.at(evaluation, entry, "claimed_score"), year_sure=sure,
-                    claimed=entry.claimed_score,
-                    expected=f"低于满分 {entry.weight}，或写明完成依据",
-                )  # fmt: skip
+        matched = project.matched("monitoring", "self_evaluation")
+        for monitoring, evaluation, sure, watched, entry in matched:
+            if watched.likelihood != "完全不可能" or entry.explained:
+                continue
+            score, weight = entry.claimed_score, entry.weight
+            if score is None or weight is None or weight <= 0 or score < weight:
+                continue
+            yield self.related(
+                f"{monitoring.describe()}中此指标完成目标可能性为“完全不可能”，"
+                f"自评却得满分 {score}（实际完成值“{entry.actual or ''}”），"
+                "未说明下半年如何完成，请核实佐证",
+                project=project, record=evaluation,
+                location=self.at(evaluation, entry, "claimed_score"), year_sure=sure,
+                claimed=score, expected=f"低于满分 {weight}，或写明完成依据",
+            )  # fmt: skip

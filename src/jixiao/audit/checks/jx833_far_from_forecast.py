@@ -7,10 +7,9 @@ from decimal import Decimal
 
 from jixiao.audit.common import plain
 from jixiao.audit.framework import Finding, Severity
-from jixiao.audit.project_check import ProjectCheck
+from jixiao.audit.project_check import ProjectCheck, numbers_alike
 from jixiao.audit.relate import Project
 from jixiao.decimals import round_half_up
-from jixiao.model.quantity import parse_quantity
 
 FAR = Decimal(20)  # percent of the forecast
 
@@ -31,25 +30,20 @@ class FarFromForecast(ProjectCheck):
     tolerance = f"相差不超过全年预计值的 {FAR}%"
 
     def check_project(self, project: Project) -> Iterator[Finding]:
-        for monitoring, evaluation, sure in project.pairs("monitoring", "self_evaluation"):
-            rows = monitoring.unique()
-            for entry in evaluation.entries:
-                watched = rows.get(entry.key)
-                if watched is None or entry.explained:
-                    continue
-                forecast, actual = parse_quantity(watched.forecast), parse_quantity(entry.actual)
-                if not (forecast.is_numeric and actual.is_numeric) or forecast.unit != actual.unit:
-                    continue
-                if forecast.value is None or actual.value is None or forecast.value <= 0:
-                    continue
-                gap = abs(actual.value - forecast.value) * 100 / forecast.value
-                if gap <= FAR:
-                    continue
-                yield self.related(
-                    f"年终实际完成值“{entry.actual}”与{monitoring.describe()}的全年预计"
-                    f"“{watched.forecast}”相差 {plain(round_half_up(gap, 1))}%，未说明原因",
-                    project=project, record=evaluation,
-                    location=self.at(evaluation, entry, "actual"), year_sure=sure,
-                    rests_on=[(evaluation, "actual")], claimed=entry.actual,
-                    expected=f"接近 {watched.forecast}，或在偏差原因中说明",
-                )  # fmt: skip
+        matched = project.matched("monitoring", "self_evaluation")
+        for monitoring, evaluation, sure, watched, entry in matched:
+            values = None if entry.explained else numbers_alike(watched.forecast, entry.actual)
+            if values is None or values[0] <= 0:
+                continue
+            forecast, actual = values
+            gap = abs(actual - forecast) * 100 / forecast
+            if gap <= FAR:
+                continue
+            yield self.related(
+                f"年终实际完成值“{entry.actual}”与{monitoring.describe()}的全年预计"
+                f"“{watched.forecast}”相差 {plain(round_half_up(gap, 1))}%，未说明原因",
+                project=project, record=evaluation,
+                location=self.at(evaluation, entry, "actual"), year_sure=sure,
+                rests_on=[(evaluation, "actual")], claimed=entry.actual,
+                expected=f"接近 {watched.forecast}，或在偏差原因中说明",
+            )  # fmt: skip

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jixiao.audit.framework import Finding, Severity
-from jixiao.audit.project_check import ProjectCheck
+from jixiao.audit.project_check import ProjectCheck, numbers_alike
 from jixiao.audit.relate import Project
 from jixiao.model.quantity import Comparator, parse_quantity
 
@@ -29,30 +29,23 @@ class NextTargetBelowActual(ProjectCheck):
     severity = Severity.WARNING
 
     def check_project(self, project: Project) -> Iterator[Finding]:
-        for evaluation, declaration, _ in project.pairs("self_evaluation", "declaration", 1):
-            actuals = evaluation.unique()
-            for entry in declaration.entries:
-                done = actuals.get(entry.key)
-                if done is None or entry.adjusted:
-                    continue
-                target, actual = parse_quantity(entry.target), parse_quantity(done.actual)
-                if not (target.is_numeric and actual.is_numeric) or target.unit != actual.unit:
-                    continue
-                if target.is_percent:
-                    continue
-                if target.value is None or actual.value is None:
-                    continue
-                floor = target.comparator in _FLOORS and target.value < actual.value
-                ceiling = target.comparator in _CEILINGS and target.value > actual.value
-                if not (floor or ceiling):
-                    continue
-                word = "低于" if floor else "高于"
-                yield self.related(
-                    f"{declaration.describe()}的指标值“{entry.target}”{word}"
-                    f"{evaluation.describe()}的实际完成值“{done.actual}”，目标缺乏挑战性，"
-                    "请在设定依据中说明理由",
-                    project=project, record=declaration,
-                    location=self.at(declaration, entry, "target"),
-                    rests_on=[(evaluation, "actual")], claimed=entry.target,
-                    expected=f"{'≥' if floor else '≤'}{done.actual}",
-                )  # fmt: skip
+        matched = project.matched("self_evaluation", "declaration", 1)
+        for evaluation, declaration, _, done, entry in matched:
+            target = parse_quantity(entry.target)
+            values = numbers_alike(entry.target, done.actual)
+            if entry.adjusted or target.is_percent or values is None:
+                continue
+            floor = target.comparator in _FLOORS and values[0] < values[1]
+            ceiling = target.comparator in _CEILINGS and values[0] > values[1]
+            if not (floor or ceiling):
+                continue
+            word = "低于" if floor else "高于"
+            yield self.related(
+                f"{declaration.describe()}的指标值“{entry.target}”{word}"
+                f"{evaluation.describe()}的实际完成值“{done.actual}”，目标缺乏挑战性，"
+                "请在设定依据中说明理由",
+                project=project, record=declaration,
+                location=self.at(declaration, entry, "target"),
+                rests_on=[(evaluation, "actual")], claimed=entry.target,
+                expected=f"{'≥' if floor else '≤'}{done.actual}",
+            )  # fmt: skip
