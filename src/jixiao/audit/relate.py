@@ -82,11 +82,17 @@ class Record:
     adjusted: bool = False
     doubts: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
-    def describe(self) -> str:
+    @property
+    def label(self) -> str:
+        """The form by year and kind: 2025年1-7月绩效运行监控表."""
         year = f"{self.year}年" if self.year else "年度不明的"
         months = f"1-{self.month}月" if self.month else ""
+        return f"{year}{months}{KIND_ZH[self.kind]}"
+
+    def describe(self) -> str:
+        """The label and the file it is in."""
         where = f"（{self.file.rsplit('/', 1)[-1]}）" if self.file else ""
-        return f"{year}{months}{KIND_ZH[self.kind]}{where}"
+        return self.label + where
 
     def unique(self) -> dict[str, Entry]:
         """Entries by indicator key, leaving out keys printed twice (which row is meant?)."""

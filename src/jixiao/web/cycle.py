@@ -14,9 +14,9 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 from typing import Any
 
-from jixiao.audit.framework import Finding, selected_checks
-from jixiao.audit.project_check import ProjectCheck
-from jixiao.audit.relate import KIND_ZH, Record, project_key, records_of, relate
+from jixiao.audit.framework import Finding
+from jixiao.audit.project_check import report_projects
+from jixiao.audit.relate import Record, project_key, records_of, relate
 from jixiao.model import Document
 from jixiao.render.cycle_grid import cycle_grid, spans
 from jixiao.web.models import Evaluation
@@ -61,24 +61,26 @@ class ProjectCycle:
 
 
 def _candidates(evaluation: Evaluation) -> list[Evaluation]:
+    """The unit's project forms of the year before, the year and the year after whose names
+    are near enough to be worth relating (names only: no document is parsed here)."""
     key = project_key(evaluation.name)
     others = Evaluation.objects.filter(
         unit_id=evaluation.unit_id, is_active=True, form_type__in=PROJECT_TYPES
-    ).only("id", "name", "year", "form_type", "status", "document", "unit_id")
+    )
     if evaluation.year is not None:
-        years = (evaluation.year - 1, evaluation.year, evaluation.year + 1)
-        others = others.filter(year__in=years)
-    found = []
-    for other in others.defer("document").iterator():
-        near = SequenceMatcher(None, key, project_key(other.name)).ratio()
-        if other.pk == evaluation.pk or near >= CANDIDATE_NAMES:
-            found.append(other.pk)
+        others = others.filter(year__in=(evaluation.year - 1, evaluation.year, evaluation.year + 1))
+    found = [
+        pk for pk, name in others.values_list("pk", "name").iterator()
+        if pk == evaluation.pk or SequenceMatcher(None, key, project_key(name)).ratio()
+        >= CANDIDATE_NAMES
+    ]
     return list(Evaluation.objects.filter(pk__in=found).order_by("year", "form_type", "id"))
 
 
 def project_cycle(evaluation: Evaluation) -> ProjectCycle | None:
     """The other forms of this evaluation's project in its unit, and the JX83x findings on
-    pairs of them; None when the form relates to no other."""
+    pairs of them (:func:`jixiao.audit.project_check.report_projects`, as ``jixiao audit``
+    reports files); None when the form relates to no other."""
     if evaluation.form_type not in PROJECT_TYPES:
         return None
     candidates = _candidates(evaluation)
@@ -95,17 +97,9 @@ def project_cycle(evaluation: Evaluation) -> ProjectCycle | None:
     project = next((p for p in relate(records) if mine in p.files), None)
     if project is None:
         return None
-    project.across_files = True
     order = {"declaration": 0, "monitoring": 1, "self_evaluation": 2}
     ranked = sorted(project.records, key=lambda r: (r.year or 0, order[r.kind]))
-    members = [Member(by_file[r.file or ""], _label(r)) for r in ranked]
-    checks = [c for c in selected_checks() if issubclass(c, ProjectCheck)]
-    findings = [(f, by_file[f.document or ""]) for check in checks
-                for f in check().check_project(project)]  # fmt: skip
-    return ProjectCycle(project.how, project.near, members, findings)
-
-
-def _label(record: Record) -> str:
-    year = f"{record.year}年" if record.year else ""
-    months = f"1-{record.month}月" if record.month else ""
-    return f"{year}{months}{KIND_ZH[record.kind]}"
+    members = [Member(by_file[r.file or ""], r.label) for r in ranked]
+    [report] = report_projects([project])
+    findings = [(f, by_file[f.document or ""]) for f in report.findings]
+    return ProjectCycle(report.how, report.near, members, findings)
