@@ -12,7 +12,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Emu
 
-from jixiao.decimals import round_half_up
+from jixiao.decimals import printed_places
 from jixiao.errors import JixiaoError
 from jixiao.render.cycle_grid import FormGrid, spans
 from jixiao.render.docx_kit import DocxWriter, borders, new_document
@@ -21,11 +21,11 @@ PORTRAIT_COLUMNS = 6
 
 
 def _figure(value: str | Decimal) -> str:
+    """An amount as the xlsx form prints it (:func:`~jixiao.render.cycle_xlsx.amount_format`):
+    thousands separated, with its printed places, two at least."""
     if isinstance(value, str):
         return value
-    exponent = value.as_tuple().exponent
-    places = max(2, -exponent) if isinstance(exponent, int) else 2
-    return f"{round_half_up(value, places):,.{places}f}"
+    return f"{value:,.{max(2, printed_places(value))}f}"
 
 
 def _landscape(writer: DocxWriter, wide: bool) -> None:

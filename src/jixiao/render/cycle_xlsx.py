@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from openpyxl.worksheet.worksheet import Worksheet
 
+from jixiao.decimals import printed_places
 from jixiao.render.cycle_grid import FormGrid, spans
 from jixiao.render.layout import Fonts
 from jixiao.render.paging import print_setup
@@ -15,9 +16,7 @@ from jixiao.render.sheet import SheetWriter
 
 def amount_format(value: Decimal) -> str:
     """Thousands separated, with the places printed (two at least): 10606.7522 keeps four."""
-    exponent = value.as_tuple().exponent
-    places = max(2, -exponent) if isinstance(exponent, int) else 2
-    return "#,##0." + "0" * places
+    return "#,##0." + "0" * max(2, printed_places(value))
 
 
 def write_grid(ws: Worksheet, grid: FormGrid, fonts: Fonts) -> None:
