@@ -4,12 +4,26 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sheets import FIXTURES, WRITERS, load
 
 from jixiao.ingest import ingest
-from jixiao.model import DepartmentTargetDeclaration, PerformanceMonitoring, TargetDeclaration
+from jixiao.model import (
+    DepartmentTargetDeclaration,
+    Form,
+    PerformanceMonitoring,
+    TargetDeclaration,
+)
+
+
+def _only_form(layout: dict[str, Any], fmt: str, tmp_path: Path) -> Form:
+    """The one form read back from ``layout`` written as a real ``fmt`` file."""
+    path = tmp_path / f"form.{fmt}"
+    WRITERS[fmt](layout, path)
+    [form] = ingest(path).document.forms
+    return form
 
 
 def _read(name: str, fmt: str, tmp_path: Path) -> tuple[dict[str, object], object, object]:
@@ -82,9 +96,7 @@ TICKS = {
 
 @pytest.mark.parametrize("fmt", sorted(WRITERS))
 def test_national_template_ticks(fmt: str, tmp_path: Path) -> None:
-    path = tmp_path / f"ticks.{fmt}"
-    WRITERS[fmt](TICKS, path)
-    [form] = ingest(path).document.forms
+    form = _only_form(TICKS, fmt, tmp_path)
     assert isinstance(form, PerformanceMonitoring)
     assert (form.name, form.year, form.month) == ("乡村道路养护", 2024, 7)
     [total] = form.funding
@@ -201,9 +213,7 @@ TASKS = {
 
 @pytest.mark.parametrize("fmt", sorted(WRITERS))
 def test_department_tasks_with_split_amounts(fmt: str, tmp_path: Path) -> None:
-    path = tmp_path / f"form.{fmt}"
-    WRITERS[fmt](TASKS, path)
-    [form] = ingest(path).document.forms
+    form = _only_form(TASKS, fmt, tmp_path)
     assert isinstance(form, DepartmentTargetDeclaration)
     assert [(t.name, t.amount, t.fiscal, t.other) for t in form.tasks] == [
         ("公共文化服务", 300, 280, 20), ("文物保护", 150, 150, 0)]
@@ -232,9 +242,7 @@ SHANGHAI = {
 
 @pytest.mark.parametrize("fmt", sorted(WRITERS))
 def test_cumulative_total_beside_the_years_request(fmt: str, tmp_path: Path) -> None:
-    path = tmp_path / f"form.{fmt}"
-    WRITERS[fmt](SHANGHAI, path)
-    [form] = ingest(path).document.forms
+    form = _only_form(SHANGHAI, fmt, tmp_path)
     assert isinstance(form, TargetDeclaration)
     total = form.total_funding
     assert total is not None
@@ -270,9 +278,7 @@ COSTS = {
 
 @pytest.mark.parametrize("fmt", sorted(WRITERS))
 def test_cost_breakdown_and_review_blocks(fmt: str, tmp_path: Path) -> None:
-    path = tmp_path / f"form.{fmt}"
-    WRITERS[fmt](COSTS, path)
-    [form] = ingest(path).document.forms
+    form = _only_form(COSTS, fmt, tmp_path)
     assert isinstance(form, TargetDeclaration)
     assert [(c.name, c.amount) for c in form.cost_items] == [
         ("设备购置", 120), ("安装调试", 30), ("教师培训", 10)]
