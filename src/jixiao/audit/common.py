@@ -38,6 +38,14 @@ def squeeze(text: str | None) -> str:
     return _SPACE.sub("", text or "")
 
 
+_BLANK = re.compile(r"^(?:无|/|-|—+|暂无|没有|不涉及)?$")
+
+
+def said(text: str | None) -> bool:
+    """Whether a cell says something (not blank, not 无 / — / 不涉及)."""
+    return not _BLANK.match(squeeze(text))
+
+
 def has_place(model: StrictModel, field: str) -> bool:
     """Whether the form prints a place for ``field``: given (even blank) or located."""
     sources = getattr(model, "sources", {})

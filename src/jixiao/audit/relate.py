@@ -20,6 +20,7 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 from typing import Literal
 
+from jixiao.audit.common import said
 from jixiao.model.common import SourceRef
 from jixiao.model.declaration import TargetDeclaration
 from jixiao.model.document import Document
@@ -160,10 +161,6 @@ def project_key(name: str | None) -> str:
     return text.removesuffix("项目") or text
 
 
-def _said(text: str | None) -> bool:
-    return bool(_DROP.sub("", text or "").strip("无不涉及"))
-
-
 def _doubts(form: object) -> dict[str, str]:
     found: dict[str, str] = {}
     for doubt in getattr(form, "uncertain", []):
@@ -177,7 +174,7 @@ def _self_entry(number: int, item: Indicator) -> Entry:
     return Entry(
         number, item.name, item.level2, target=item.target, actual=item.actual,
         weight=item.weight, claimed_score=item.claimed_score,
-        explained=_said(item.deviation_note) or _said(item.notes),
+        explained=said(item.deviation_note) or said(item.notes),
         adjusted=bool(_ADJUSTED.search(notes)), sources=dict(item.sources),
     )  # fmt: skip
 

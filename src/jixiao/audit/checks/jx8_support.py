@@ -3,12 +3,11 @@ locations, and progress against the elapsed share of the year."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Literal
 
-from jixiao.audit.common import plain, squeeze, sum_tolerance_text
+from jixiao.audit.common import plain, said, sum_tolerance_text
 from jixiao.audit.framework import AuditContext, Check, Finding, Location, Severity
 from jixiao.decimals import SumVerdict, judge_sum, round_half_up, share_interval
 from jixiao.model.declaration import DeclarationBase, DeclaredIndicator
@@ -19,7 +18,6 @@ GREEN = Decimal(80)  # from 80% on, on schedule
 HUNDRED = Decimal(100)
 Band = Literal["red", "yellow", "green"]
 BAND_ZH = {"red": "红灯", "yellow": "黄灯", "green": "绿灯"}
-_BLANK = re.compile(r"^(?:无|/|-|—+|暂无|没有|不涉及)?$")
 
 
 def monitorings(context: AuditContext) -> Iterator[tuple[int, PerformanceMonitoring]]:
@@ -60,11 +58,6 @@ def sum_findings(check: Check, parts_named: str, printed: Decimal, parts: list[D
         severity=Severity.INFO if within else Severity.ERROR,
         tolerance=sum_tolerance_text(len(parts) + 1, judged.tolerance),
     )  # fmt: skip
-
-
-def said(text: str | None) -> bool:
-    """Whether a cell says something (not blank, not 无 / — )."""
-    return not _BLANK.match(squeeze(text))
 
 
 def band(ratio: Decimal) -> Band:
