@@ -46,10 +46,8 @@ class ProjectCheck(Check):
         for project in context.shared("projects", lambda: relate(records_of(context.document))):
             yield from self.check_project(project)
 
-    def at(self, record: Record, entry: Entry | None, field: str) -> Location:
-        """The cell of ``entry`` (or of the form) that a finding points at, in ``record``."""
-        if entry is None:
-            return Location(form=record.form, form_name=record.name, field=field)
+    def at(self, record: Record, entry: Entry, field: str) -> Location:
+        """The cell of ``entry`` that a finding points at, in ``record``."""
         prefix = "indicators" if record.kind == "self_evaluation" else "indicator_rows"
         return Location(
             form=record.form, form_name=record.name, indicator=entry.number,
