@@ -135,11 +135,12 @@ class DepartmentReading(DeclarationReading):
             ref = line.sources.get("amount")
             if line.share is not None or line.is_total or ref is None:
                 continue
-            at = next((n for n, c in enumerate(cells) if lines.ref(c) == ref), None)
-            after = cells[at + 1] if at is not None and at + 1 < len(cells) else None
-            if after is not None and "%" in key(after.text):
-                line.share = text_of(after)
-                line.sources["share"] = lines.ref(after)
+            at = next((n for n, c in enumerate(cells) if (c.row, c.col) == (ref.row, ref.col)
+                       and lines.grid.index == ref.table), None)  # fmt: skip
+            share = _percent_after(cells, at)
+            if share is not None:
+                line.share = text_of(share)
+                line.sources["share"] = lines.ref(share)
 
     def _amount_columns(self, lines: Lines, r: int) -> None:
         if r > lines.grid.height or self.task_columns is None:
@@ -195,13 +196,21 @@ class DepartmentReading(DeclarationReading):
             amount, ref, after = amount_in(rest) if rest else None, lines.ref(cell), n + 1
             if amount is None and n + 1 < len(cells):
                 amount, ref, after = amount_in(cells[n + 1].text), lines.ref(cells[n + 1]), n + 2
-            share = cells[after] if after < len(cells) and "%" in key(cells[after].text) else None
+            share = _percent_after(cells, after - 1)
             sources = {"amount": ref} if amount is not None else {}
             if share is not None:
                 sources["share"] = lines.ref(share)
             self.spending[word] = DeclaredFunding(
                 source=word, is_sub=sub, amount=amount, share=text_of(share), sources=sources,
             )  # fmt: skip
+
+
+def _percent_after(cells: list[Cell], index: int | None) -> Cell | None:
+    """The cell after ``cells[index]`` when it prints a percentage (the share of an amount)."""
+    if index is None or index + 1 >= len(cells):
+        return None
+    after = cells[index + 1]
+    return after if "%" in key(after.text) else None
 
 
 def read_department(grids: list[Grid], title: str | None) -> DepartmentTargetDeclaration | None:
