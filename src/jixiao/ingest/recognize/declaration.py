@@ -25,7 +25,7 @@ from jixiao.ingest.recognize.cycle import (
     read_labels,
     text_of,
 )
-from jixiao.ingest.recognize.headers import flat, key
+from jixiao.ingest.recognize.headers import flat, key, label_word
 from jixiao.ingest.recognize.rows import parse_decimal
 from jixiao.model import (
     DeclaredFunding,
@@ -137,9 +137,7 @@ class DeclarationReading:
     def _review(self, lines: Lines, cells: list[Cell]) -> bool:
         """A review block: its label cell, and the opinion in the cell after it."""
         label = cells[0]
-        k = key(label.text)
-        if not any(k == word or (k.startswith(word) and len(k) <= len(word) + 2)
-                   for word in self.vocab.reviews):  # fmt: skip
+        if label_word(key(label.text), self.vocab.reviews, 2) is None:
             return False
         after = cells[1] if len(cells) > 1 else None
         self.reviews.append(ReviewOpinion(

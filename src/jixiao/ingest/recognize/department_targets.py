@@ -25,7 +25,7 @@ from jixiao.ingest.recognize.cycle import (
     text_of,
 )
 from jixiao.ingest.recognize.declaration import DeclarationReading, grid_header, read_grids
-from jixiao.ingest.recognize.headers import WordTable, key
+from jixiao.ingest.recognize.headers import WordTable, key, label_word
 from jixiao.ingest.recognize.rows import parse_decimal
 from jixiao.model import DeclaredFunding, DepartmentTargetDeclaration, DutyTask
 
@@ -46,15 +46,12 @@ class DepartmentWords:
         """(the word, is_sub) when ``text`` begins with a spending line's name."""
         k = _LEADING.sub("", key(text))
         for words, sub in ((self.spending_sub, True), (self.spending_parts, False)):
-            for word in words:
-                if k.startswith(word) and len(k) <= len(word) + 12:
-                    return word, sub
+            if (word := label_word(k, words, 12)) is not None:
+                return word, sub
         return None
 
     def closes_tasks(self, text: str) -> bool:
-        k = key(text)
-        return any(k == word or (k.startswith(word) and len(k) <= len(word) + 4)
-                   for word in self.tasks_total)  # fmt: skip
+        return label_word(key(text), self.tasks_total, 4) is not None
 
 
 @lru_cache(maxsize=1)

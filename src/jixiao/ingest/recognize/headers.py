@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -33,6 +34,12 @@ def key(text: str) -> str:
     norm = _SPACE_RE.sub("", norm)
     stripped = _BRACKETS_RE.sub("", norm)
     return (stripped or norm).rstrip(":：").lstrip("*※").lower()
+
+
+def label_word(k: str, words: Iterable[str], slack: int) -> str | None:
+    """The word a label key begins with, when the key is that word followed by at most
+    ``slack`` characters (``合计数`` is 合计; a long sentence that starts with it is not)."""
+    return next((w for w in words if k.startswith(w) and len(k) <= len(w) + slack), None)
 
 
 # A header whose characters came out of order (``年成值全完值`` for 全年完成值, as text
@@ -136,10 +143,7 @@ class Vocabulary:
         return None
 
     def is_total(self, text: str) -> bool:
-        k = key(text)
-        return k in self.total_labels or any(
-            k.startswith(word) and len(k) <= len(word) + 4 for word in self.total_labels
-        )
+        return label_word(key(text), self.total_labels, 4) is not None
 
 
 @lru_cache(maxsize=1)
