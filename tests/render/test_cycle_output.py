@@ -17,7 +17,7 @@ from jixiao.ingest import ingest
 from jixiao.model.document import Document
 from jixiao.model.io import load_document
 from jixiao.render.cycle_docx import write_grids
-from jixiao.render.cycle_grid import cycle_grid
+from jixiao.render.cycle_grid import cycle_grids
 from jixiao.render.pdf import convert_to_pdf
 from jixiao.render.xlsx import write_forms
 
@@ -51,7 +51,7 @@ def _write(document: Document, path: Path) -> None:
     if path.suffix == ".xlsx":
         write_forms(assess(document), path)
     else:
-        write_grids([g for f in document.forms if (g := cycle_grid(f)) is not None], path)
+        write_grids(cycle_grids(document), path)
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".docx"])

@@ -20,6 +20,7 @@ from jixiao.model.declaration import (
     DepartmentTargetDeclaration,
     TargetDeclaration,
 )
+from jixiao.model.document import Document
 from jixiao.model.monitoring import MonitoredIndicator, PerformanceMonitoring
 
 
@@ -221,6 +222,11 @@ def cycle_grid(form: object) -> FormGrid | None:
     if isinstance(form, PerformanceMonitoring):
         return monitoring_grid(form)
     return None
+
+
+def cycle_grids(document: Document) -> list[FormGrid]:
+    """The grid of each budget-cycle form of ``document``, in order."""
+    return [grid for form in document.forms if (grid := cycle_grid(form)) is not None]
 
 
 def is_cycle_form(form: object) -> bool:

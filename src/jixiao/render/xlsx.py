@@ -20,7 +20,7 @@ from openpyxl import Workbook
 
 from jixiao.assessment import Assessment
 from jixiao.errors import JixiaoError
-from jixiao.render.cycle_grid import cycle_grid, is_cycle_form
+from jixiao.render.cycle_grid import cycle_grids, is_cycle_form
 from jixiao.render.cycle_xlsx import write_grid
 from jixiao.render.form_sheet import FormSheet
 from jixiao.render.formula_cache import fill_cached_values
@@ -115,7 +115,7 @@ def write_forms(
         total_cell = sheet.total_cell
         shown = writer.numbers.get(total_cell) if total_cell else None
         placed.append(PlacedForm(ws.title, view, total_cell, shown))
-    cycle = [grid for form in document.forms if (grid := cycle_grid(form)) is not None]
+    cycle = cycle_grids(document)
     for n, grid in enumerate(cycle, start=len(views) + 1):
         write_grid(workbook.create_sheet(_sheet_name(n, grid.title, used)), grid, layout.fonts)
         summary.sheets.append(workbook.worksheets[-1].title)

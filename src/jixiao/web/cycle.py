@@ -18,7 +18,7 @@ from jixiao.audit.framework import Finding
 from jixiao.audit.project_check import report_projects
 from jixiao.audit.relate import Record, project_key, records_of, relate
 from jixiao.model import Document
-from jixiao.render.cycle_grid import cycle_grid, spans
+from jixiao.render.cycle_grid import cycle_grids, spans
 from jixiao.web.models import Evaluation
 from jixiao.web.services import load
 
@@ -29,9 +29,10 @@ CANDIDATE_NAMES = 0.6  # a looser bar than relate's: relate decides, this only n
 def grid_rows(document: Document) -> list[dict[str, Any]] | None:
     """The main cycle form as table rows of cells (text, rowspan, colspan, header, number)
     for a read-only page; None when the document holds no cycle form."""
-    grid = next((g for form in document.forms if (g := cycle_grid(form)) is not None), None)
-    if grid is None:
+    grids = cycle_grids(document)
+    if not grids:
         return None
+    grid = grids[0]
     rows: list[dict[str, Any]] = [{"cells": []} for _ in grid.rows]
     for r, c, height, width, value in spans(grid):
         number = isinstance(value, Decimal)

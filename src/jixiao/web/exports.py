@@ -18,7 +18,7 @@ from openpyxl.styles import Font
 from jixiao.model.io import dump_json, dump_yaml
 from jixiao.render.cells import MAX_CELL_CHARS, needs_quote, xml_safe
 from jixiao.render.cycle_docx import write_grids
-from jixiao.render.cycle_grid import cycle_grid
+from jixiao.render.cycle_grid import cycle_grids
 from jixiao.render.report import ReportOptions, write_report
 from jixiao.render.xlsx import FormsOptions, write_forms
 from jixiao.web.dashboard import overview
@@ -50,10 +50,9 @@ def evaluation_file(evaluation: Evaluation, fmt: str) -> tuple[bytes, str]:
     if fmt == "yaml":
         return dump_yaml(document).encode(), f"{base}.yaml"
     if fmt == "docx" and evaluation.form_type in CYCLE_TYPES:  # the form itself, in Word
-        grids = [grid for form in document.forms if (grid := cycle_grid(form)) is not None]
         with tempfile.TemporaryDirectory(prefix="jixiao-export-") as folder:
             path = Path(folder) / "out.docx"
-            write_grids(grids, path)
+            write_grids(cycle_grids(document), path)
             return path.read_bytes(), f"{base}.docx"
     # The pack the stored findings were made under; the one assessment serves the file.
     assessment = assess(document, evaluation.pack_used or evaluation.pack).core

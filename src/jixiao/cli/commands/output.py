@@ -27,9 +27,9 @@ def _check_suffix(path: Path, *suffixes: str) -> None:
 def _export_word(document: Document, output: Path, force: bool) -> None:
     """The budget-cycle forms of ``document`` as Word tables (self-evaluations go to xlsx)."""
     from jixiao.render.cycle_docx import write_grids
-    from jixiao.render.cycle_grid import cycle_grid
+    from jixiao.render.cycle_grid import cycle_grids
 
-    grids = [grid for form in document.forms if (grid := cycle_grid(form)) is not None]
+    grids = cycle_grids(document)
     if not grids:
         raise JixiaoError("E501", "Word 版只导出绩效目标申报表、部门整体绩效目标表和监控表；"
                           "自评表与评分表请导出为 .xlsx", file=document.source_file)
