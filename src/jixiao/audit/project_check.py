@@ -17,7 +17,7 @@ from typing import ClassVar
 from pydantic import BaseModel, Field
 
 from jixiao.audit.framework import AuditContext, Check, Finding, Location, Severity, selected_checks
-from jixiao.audit.relate import CYCLE_FORMS, Entry, Project, Record, records_of, relate
+from jixiao.audit.relate import PROJECT_FORMS, Entry, Project, Record, records_of, relate
 from jixiao.model.quantity import parse_quantity
 
 
@@ -41,7 +41,7 @@ class ProjectCheck(Check):
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         forms = context.document.forms
-        if sum(isinstance(form, CYCLE_FORMS) for form in forms) < 2:
+        if sum(isinstance(form, PROJECT_FORMS) for form in forms) < 2:
             return  # nothing in this document to relate
         for project in context.shared("projects", lambda: relate(records_of(context.document))):
             yield from self.check_project(project)

@@ -214,7 +214,9 @@ def records_of(document: Document) -> list[Record]:
     return found
 
 
-CYCLE_FORMS = (TargetDeclaration, PerformanceMonitoring, ProjectSelfEvaluation)
+# The forms a project is related across, as classes and as their ``type`` values.
+PROJECT_FORMS = (TargetDeclaration, PerformanceMonitoring, ProjectSelfEvaluation)
+PROJECT_TYPES = tuple(str(form.model_fields["type"].default) for form in PROJECT_FORMS)
 
 
 def _units_agree(first: Record, second: Record) -> bool:

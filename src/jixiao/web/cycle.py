@@ -16,13 +16,12 @@ from typing import Any
 
 from jixiao.audit.framework import Finding
 from jixiao.audit.project_check import report_projects
-from jixiao.audit.relate import Record, project_key, records_of, relate
+from jixiao.audit.relate import PROJECT_TYPES, Record, project_key, records_of, relate
 from jixiao.model import Document
 from jixiao.render.cycle_grid import cycle_grids, spans
 from jixiao.web.models import Evaluation
 from jixiao.web.services import load
 
-PROJECT_TYPES = ("target_declaration", "performance_monitoring", "project_self_evaluation")
 CANDIDATE_NAMES = 0.6  # a looser bar than relate's: relate decides, this only narrows
 
 
