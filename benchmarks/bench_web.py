@@ -264,16 +264,34 @@ def live_body(port: int, cookies: dict[str, str], evaluation_id: int) -> str:
     return urllib.parse.urlencode(fields)
 
 
-def fresh_database(url: str) -> str:
-    """Create the benchmark's own database on the server of ``url``; return its URL."""
+def bench_database(url: str, reuse: bool) -> tuple[str, bool]:
+    """The benchmark's own database on the server of ``url``: its URL, and whether it was
+    kept from an earlier ``--keep`` run (``reuse``) instead of created empty."""
     import psycopg
 
     parts = urllib.parse.urlsplit(url)
     admin = parts._replace(path="/postgres").geturl().replace("postgres://", "postgresql://", 1)
     with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
-        connection.execute(f"CREATE DATABASE {BENCH_DATABASE}")
-    return parts._replace(path=f"/{BENCH_DATABASE}").geturl()
+        found = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", (BENCH_DATABASE,)
+        ).fetchone()
+        if not (reuse and found):
+            connection.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
+            connection.execute(f"CREATE DATABASE {BENCH_DATABASE}")
+    return parts._replace(path=f"/{BENCH_DATABASE}").geturl(), bool(reuse and found)
+
+
+def loaded_task() -> int:
+    """The 自评任务 of a reused database (migrated to the current code first)."""
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from jixiao.web.models import Task
+
+    call_command("migrate", interactive=False, verbosity=0)
+    return Task.objects.get(year=2024).pk
 
 
 def drop_database(url: str) -> None:
@@ -297,19 +315,27 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60, help="每个场景的时间上限")
     parser.add_argument("--threads", type=int, default=8, help="每个服务进程的线程数")
     parser.add_argument("--keep", action="store_true", help="保留数据目录和基准库")
+    parser.add_argument("--reuse", action="store_true",
+                        help="基准库已由 --keep 保留时直接使用，不重新载入")
     args = parser.parse_args()
 
     folder = tempfile.mkdtemp(prefix="jixiao-bench-web-")
     os.environ["JIXIAO_DATA_DIR"] = folder
     os.environ["DJANGO_SETTINGS_MODULE"] = "jixiao.web.settings"
-    url = fresh_database(args.database_url) if args.database_url else ""
+    url, reused = ("", False)
+    if args.database_url:
+        url, reused = bench_database(args.database_url, args.reuse)
     if url:
         os.environ["JIXIAO_DATABASE_URL"] = url
-    indicators, task_id, took = load_data(args.evaluations, args.units, args.unique)
-    print(
-        f"已载入 {args.evaluations} 份评价表（{indicators} 项指标），{args.units} 个单位："
-        f"{took:.1f} 秒（{args.unique} 份不同文件评分审核后复制，随后重算汇总）"
-    )
+    if reused:
+        task_id = loaded_task()
+        print(f"沿用已保留的基准库 {BENCH_DATABASE}（不重新载入）")
+    else:
+        indicators, task_id, took = load_data(args.evaluations, args.units, args.unique)
+        print(
+            f"已载入 {args.evaluations} 份评价表（{indicators} 项指标），{args.units} 个单位："
+            f"{took:.1f} 秒（{args.unique} 份不同文件评分审核后复制，随后重算汇总）"
+        )
     from django.conf import settings
 
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]

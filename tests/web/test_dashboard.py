@@ -33,7 +33,7 @@ def test_full_mark_units(org: Org, evaluation_b: Evaluation) -> None:
     full = next(p for p in seed_parts() if p.forms[0].name == "援疆工作经费")
     submit(org, create_evaluation(org.unit_a, full, user=None), evaluation_b)
     page = org.client("finance").get(reverse("dashboard"))
-    units = [u["unit__name"] for u in page.context["data"].full_mark_units]
+    units = [u["unit__name"] for u in page.context["full_marks"]]
     assert evaluation_b.all_full_marks == (evaluation_b.unit.name in units)
 
 

@@ -276,7 +276,7 @@ def test_dashboard_average_excludes_drafts_and_out_of_range(org: Org) -> None:
     assert swollen.computed_total is not None and swollen.computed_total > 100
     # such a form can no longer be submitted; one reported before that rule still is
     Evaluation.objects.filter(pk=swollen.pk).update(status=Status.SUBMITTED)
-    stats.refresh(swollen.unit_id, swollen.year)
+    stats.refresh((swollen.unit_id, swollen.year))
     data = Client().get("/api/dashboard", **basic("finance")).json()
     assert Decimal(data["average"]) == reported.computed_total
     assert data["count"] == 3 and data["scored"] == 1 and data["out_of_range"] == 1

@@ -118,8 +118,11 @@ def test_rebuild_stats_command(org: Org, spread: dict[str, Evaluation]) -> None:
     call_command("rebuild_stats", verbosity=0)
     spread["full"].refresh_from_db()
     assert spread["full"].deviation_notes == 1 and len(spread["full"].narrative_sig) == 32
-    row = UnitStats.objects.get(unit=org.unit_a, year=spread["full"].year or 0)
+    year = spread["full"].year or 0
+    row = UnitStats.objects.get(unit=org.unit_a, year=year, subtree=False)
     assert row.scored == 2 and row.statuses == {"submitted": 2}
+    above = UnitStats.objects.get(unit=org.bureau, year=year, subtree=True)
+    assert above.scored >= 2 and above.statuses["submitted"] >= 2
 
 
 def test_migration_fills_existing_data(transactional_db: None, org: Org) -> None:
@@ -135,4 +138,5 @@ def test_migration_fills_existing_data(transactional_db: None, org: Org) -> None
     executor.migrate(executor.loader.graph.leaf_nodes("jixiao"))
     evaluation.refresh_from_db()
     assert evaluation.deviation_notes == 1 and len(evaluation.narrative_sig) == 32
-    assert UnitStats.objects.get(unit=org.unit_a).scored == 1
+    assert UnitStats.objects.get(unit=org.unit_a, subtree=False).scored == 1
+    assert UnitStats.objects.get(unit=org.bureau, subtree=True).scored == 1

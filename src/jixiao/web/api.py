@@ -34,7 +34,7 @@ from jixiao.web.api_schemas import (
     TransitionIn,
     UnitOut,
 )
-from jixiao.web.dashboard import overview
+from jixiao.web.dashboard import figure_rows, full_mark_units, listed_units, overview
 from jixiao.web.imports import accept_items
 from jixiao.web.models import Evaluation, Event, ImportBatch
 from jixiao.web.packs import check_pack
@@ -266,7 +266,8 @@ def evaluation_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 @api.get("/dashboard", summary="汇总：分布、按代码的审核问题、各单位")
 def dashboard(request: HttpRequest, year: int | None = None) -> dict[str, Any]:
-    data = overview(scoping.units_for(request.user), year)
+    units = scoping.units_for(request.user)
+    data = overview(units, year, roots=scoping.subtree_roots(request.user))
     return {
         "count": data.count,
         "scored": data.scored,
@@ -278,8 +279,10 @@ def dashboard(request: HttpRequest, year: int | None = None) -> dict[str, Any]:
         "execution_bins": dict(data.execution_bins),
         "grades": dict(data.grades),
         "codes": data.codes,
-        "units": data.units,
-        "full_mark_units": [u["unit_id"] for u in data.full_mark_units],
+        "units": figure_rows(listed_units(units, year).order_by("path"), year),
+        "full_mark_units": list(
+            full_mark_units(units, year).order_by("path").values_list("id", flat=True)
+        ),
     }
 
 

@@ -10,3 +10,6 @@ class WebConfig(AppConfig):
     label = "jixiao"
     verbose_name = "预算绩效评价"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from jixiao.web import stats  # noqa: F401  (connects the aggregates to unit moves)

@@ -1,20 +1,33 @@
 """Figures across units for the dashboard, the API and the bureau-wide summary.
 
-They are read from the per-unit aggregates of :mod:`jixiao.web.stats` (one row per unit and
-year, kept current by every write), never by scanning evaluations, and never cached in a
-process. Averages and distributions count submitted and approved forms within full marks
-only; every unit in scope is listed, also those that submitted nothing.
+They are read from the aggregates of :mod:`jixiao.web.stats`, never by scanning
+evaluations, and never cached in a process: the totals of a scope from the subtree rows of
+its roots (one row per year for a bureau), the per-unit table from the units' own rows,
+summed, sorted and paged in the database. Averages and distributions count submitted and
+approved forms within full marks only; every unit in scope is listed, also those that
+submitted nothing.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import (
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    FilteredRelation,
+    Min,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, NullIf
 
 from jixiao.web.models import Status, Unit, UnitStats
 from jixiao.web.stats import EXECUTION_BINS, SCORE_BINS
@@ -35,70 +48,29 @@ class Overview:
     execution_bins: list[tuple[str, int]]
     grades: list[tuple[str, int]]
     codes: list[dict[str, Any]]
-    units: list[dict[str, Any]]
-
-    @property
-    def full_mark_units(self) -> list[dict[str, Any]]:
-        return [u for u in self.units if u["counted"] and u["full"] == u["counted"]]
 
 
-def _average(total: Decimal, n: int) -> Decimal | None:
-    return (total / n).quantize(CENT) if n else None
+def _average(total: Decimal | None, n: int | None) -> Decimal | None:
+    return (total / n).quantize(CENT, ROUND_HALF_UP) if n and total is not None else None
 
 
-# The columns read per stats row: plain tuples, since building model instances for every
-# unit and year (thousands per request) cost more than the sums themselves.
-COLUMNS = (
-    "unit_id",
-    "statuses",
-    "scored",
-    "score_sum",
-    "errors",
-    "full_marks",
-    "lowest",
-    "out_of_range",
-    "score_bins",
-    "execution_bins",
-    "grades",
-    "codes",
-)
+# the columns read per stats row: plain tuples, since building model instances for every
+# row cost more than the sums themselves
+COLUMNS = ("statuses", "scored", "score_sum", "errors", "out_of_range", "score_bins",
+           "execution_bins", "grades", "codes")
 
 
-def _unit_row(unit: Mapping[str, Any], rows: list[tuple[Any, ...]]) -> dict[str, Any]:
-    statuses: Counter[str] = Counter()
-    scored, total, errors, full = 0, Decimal(0), 0, 0
-    lows = []
-    for _, row_statuses, row_scored, row_sum, row_errors, row_full, lowest, *_rest in rows:
-        statuses.update(row_statuses)
-        scored += row_scored
-        total += row_sum
-        errors += row_errors
-        full += row_full
-        if lowest is not None:
-            lows.append(lowest)
-    counted = statuses[Status.SUBMITTED] + statuses[Status.APPROVED]
-    return {
-        "unit_id": unit["id"],
-        "unit__name": unit["name"],
-        "unit__parent__name": unit["parent__name"] or "",
-        "count": sum(statuses.values()),
-        "counted": counted,
-        "submitted": counted,
-        "drafts": statuses[Status.DRAFT] + statuses[Status.RETURNED],
-        "approved": statuses[Status.APPROVED],
-        "average": _average(total, scored),
-        "lowest": min(lows) if lows else None,
-        "errors": errors,
-        "full": full,
-    }
-
-
-def overview(units: QuerySet[Unit], year: int | None = None) -> Overview:
-    """The figures of the given units (a scope), for one year or all years."""
-    stats = UnitStats.objects.filter(unit__in=units.values("id"))
+def overview(
+    units: QuerySet[Unit], year: int | None = None, *, roots: Sequence[int] | None = None
+) -> Overview:
+    """The figures of a scope for one year or all years: the subtrees of ``roots`` when
+    the scope is made of whole subtrees, else the units' own forms."""
+    if roots is not None:
+        stats = UnitStats.objects.filter(subtree=True, unit_id__in=roots)
+    else:
+        stats = UnitStats.objects.filter(subtree=False, unit__in=units.values("id"))
     if year is not None:
         stats = stats.filter(year=year)
-    by_unit: dict[int, list[tuple[Any, ...]]] = {}
     statuses: Counter[str] = Counter()
     score_bins: Counter[str] = Counter()
     execution_bins: Counter[str] = Counter()
@@ -106,21 +78,8 @@ def overview(units: QuerySet[Unit], year: int | None = None) -> Overview:
     codes: dict[str, list[Any]] = {}
     scored, total, errors, out_of_range = 0, Decimal(0), 0, 0
     for row in stats.values_list(*COLUMNS):
-        by_unit.setdefault(row[0], []).append(row)
-        (
-            _,
-            row_statuses,
-            row_scored,
-            row_sum,
-            row_errors,
-            _,
-            _,
-            row_out,
-            row_score_bins,
-            row_execution_bins,
-            row_grades,
-            row_codes,
-        ) = row
+        (row_statuses, row_scored, row_sum, row_errors, row_out, row_score_bins,
+         row_execution_bins, row_grades, row_codes) = row
         statuses.update(row_statuses)
         score_bins.update(row_score_bins)
         execution_bins.update(row_execution_bins)
@@ -133,12 +92,6 @@ def overview(units: QuerySet[Unit], year: int | None = None) -> Overview:
             entry = codes.setdefault(code, [0, 0, title])
             entry[0] += n
             entry[1] += forms
-    listed = units.filter(is_active=True).values("id", "name", "parent__name", "kind", "path")
-    rows = [
-        _unit_row(unit, by_unit.get(unit["id"], []))
-        for unit in listed.order_by("path")
-        if unit["kind"] == Unit.Kind.UNIT or unit["id"] in by_unit
-    ]
     top = sorted(codes.items(), key=lambda item: (-item[1][0], item[0]))[:TOP_CODES]
     return Overview(
         count=sum(statuses.values()),
@@ -154,5 +107,80 @@ def overview(units: QuerySet[Unit], year: int | None = None) -> Overview:
             {"code": code, "title": title, "n": n, "evaluations": forms}
             for code, (n, forms, title) in top
         ],
-        units=rows,
     )
+
+
+def listed_units(units: QuerySet[Unit], year: int | None = None) -> QuerySet[Unit]:
+    """The active units of the table: every 预算单位, and any other unit with forms of its own."""
+    own = UnitStats.objects.filter(subtree=False)
+    if year is not None:
+        own = own.filter(year=year)
+    # an IN list (read once, hashed) rather than a test per unit
+    return units.filter(is_active=True).filter(
+        Q(kind=Unit.Kind.UNIT) | Q(pk__in=own.values("unit_id"))
+    )
+
+
+def with_figures(units: QuerySet[Unit], year: int | None = None) -> QuerySet[Unit]:
+    """The units annotated with the sums of their own rows (one year or all)."""
+    condition = Q(stats__subtree=False)
+    if year is not None:
+        condition &= Q(stats__year=year)
+    zero = Value(0)
+    return units.annotate(own=FilteredRelation("stats", condition=condition)).annotate(
+        count=Coalesce(Sum("own__total"), zero),
+        counted=Coalesce(Sum("own__counted"), zero),
+        approved=Coalesce(Sum("own__approved"), zero),
+        errors=Coalesce(Sum("own__errors"), zero),
+        full=Coalesce(Sum("own__full_marks"), zero),
+        scored=Sum("own__scored"),
+        score_sum=Sum("own__score_sum"),
+        lowest=Min("own__lowest"),
+        average=ExpressionWrapper(
+            F("score_sum") / NullIf(F("scored"), 0),
+            output_field=DecimalField(max_digits=20, decimal_places=6),
+        ),
+    )
+
+
+FIGURE_COLUMNS = ("id", "name", "parent__name", "count", "counted", "approved", "errors",
+                  "full", "scored", "score_sum", "lowest")
+
+
+def figure_rows(units: QuerySet[Unit], year: int | None = None) -> list[dict[str, Any]]:
+    """One row per unit (in the queryset's order) with its figures, as the table shows them."""
+    rows: list[dict[str, Any]] = []
+    for row in with_figures(units, year).values_list(*FIGURE_COLUMNS):
+        unit_id, name, parent, count, counted, approved, errors, full, scored, score_sum, low = row
+        rows.append({
+            "unit_id": unit_id,
+            "unit__name": name,
+            "unit__parent__name": parent or "",
+            "count": count,
+            "counted": counted,
+            "submitted": counted,
+            "drafts": count - counted,
+            "approved": approved,
+            "average": _average(score_sum, scored),
+            "lowest": low,
+            "errors": errors,
+            "full": full,
+        })
+    return rows
+
+
+def full_mark_units(units: QuerySet[Unit], year: int | None = None) -> QuerySet[Unit]:
+    """Units with submitted or approved forms whose every one has all indicators at full
+    marks (抽查): read from the units' own rows, the few all-full ones first."""
+    own = UnitStats.objects.filter(subtree=False)
+    if year is not None:
+        own = own.filter(year=year)
+    full = own.filter(counted__gt=0, full_marks=F("counted")).values("unit_id")
+    short = own.filter(full_marks__lt=F("counted")).values("unit_id")
+    return listed_units(units, year).filter(pk__in=full).exclude(pk__in=short)
+
+
+def page_rows(ids: Sequence[int], year: int | None = None) -> list[dict[str, Any]]:
+    """The rows of the units ``ids`` (a table page), in that order."""
+    found = {row["unit_id"]: row for row in figure_rows(Unit.objects.filter(pk__in=ids), year)}
+    return [found[pk] for pk in ids if pk in found]

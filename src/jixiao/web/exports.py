@@ -21,7 +21,7 @@ from jixiao.render.cycle_docx import write_grids
 from jixiao.render.cycle_grid import cycle_grids
 from jixiao.render.report import ReportOptions, write_report
 from jixiao.render.xlsx import FormsOptions, write_forms
-from jixiao.web.dashboard import overview
+from jixiao.web.dashboard import figure_rows, listed_units, overview
 from jixiao.web.models import Evaluation, Status, Unit
 from jixiao.web.services import CYCLE_TYPES, FORM_TYPE_LABELS, assess, load
 
@@ -96,7 +96,10 @@ def write_sheet(
 
 
 def summary_workbook(
-    queryset: QuerySet[Evaluation], units: QuerySet[Unit], year: int | None
+    queryset: QuerySet[Evaluation],
+    units: QuerySet[Unit],
+    year: int | None,
+    roots: list[int] | None,
 ) -> bytes:
     """Every evaluation in the queryset, the figures of the units and findings by code."""
     statuses = dict(Status.choices)
@@ -124,7 +127,7 @@ def summary_workbook(
         [c[0] for c in columns],
         ([c[2](v) for c, v in zip(columns, row, strict=True)] for row in rows.iterator()),
     )
-    data = overview(units, year)
+    data = overview(units, year, roots=roots)
     write_sheet(
         workbook,
         "按单位",
@@ -142,7 +145,7 @@ def summary_workbook(
                 u["approved"],
                 "是" if u["counted"] and u["full"] == u["counted"] else "",
             ]
-            for u in data.units
+            for u in figure_rows(listed_units(units, year).order_by("path"), year)
         ),
     )
     write_sheet(

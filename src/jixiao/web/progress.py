@@ -1,17 +1,28 @@
 """自评任务 and who has (not) reported: 报送进度 by unit for a task, and each role's 待办.
 
-Both are a few grouped queries over indexed columns (task, unit, status, waiting level),
-whatever the number of forms.
+Both are a few queries over indexed columns (task, unit, status, waiting level); a table
+page counts the forms of its 50 units only, whatever the number of forms.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.db.models import Count, Q, QuerySet
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    FilteredRelation,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.utils import timezone
 
 from jixiao.web import scoping
@@ -25,7 +36,7 @@ WAITING_FOR = {
     Role.ADMIN: ("finance",),
 }
 
-SHOWN = 200  # rows of each 待办 list (the heading gives the full count)
+SHOWN = 50  # rows of each 待办 list (the heading gives the full count, the list the rest)
 # the columns the 待办 lists show: a form's document and scores are never loaded there
 LISTED = ("id", "name", "status", "waiting", "computed_total", "error_count", "updated_at",
           "unit__name")
@@ -34,8 +45,8 @@ LISTED = ("id", "name", "status", "waiting", "computed_total", "error_count", "u
 def tasks_for(user: User) -> QuerySet[Task]:
     """Tasks issued within the user's scope or addressed to one of the user's units."""
     units = scoping.units_for(user).values("id")
-    tasks = Task.objects.filter(is_active=True)
-    return tasks.filter(Q(issuer__in=units) | Q(units__in=units)).distinct()
+    addressed = Task.units.through.objects.filter(task=OuterRef("pk"), unit__in=units)
+    return Task.objects.filter(is_active=True).filter(Q(issuer__in=units) | Exists(addressed))
 
 
 @dataclass
@@ -66,34 +77,68 @@ class UnitProgress:
         return "填报中"
 
 
-def progress(task: Task, units: QuerySet[Unit]) -> list[UnitProgress]:
-    """Every unit of the task within ``units`` (the viewer's scope), with its forms' states;
-    a unit that has not started appears with zero forms."""
-    counts = {
-        row["unit_id"]: row
-        for row in Evaluation.objects.filter(task=task, is_active=True, unit__in=units)
-        .values("unit_id")
-        .annotate(
-            forms=Count("id"),
-            drafts=Count("id", filter=Q(status=Status.DRAFT)),
-            submitted=Count("id", filter=Q(status=Status.SUBMITTED)),
-            approved=Count("id", filter=Q(status=Status.APPROVED)),
-            returned=Count("id", filter=Q(status=Status.RETURNED)),
-        )
-        .order_by()
+def targets(task: Task, units: QuerySet[Unit]) -> QuerySet[Unit]:
+    """The units the task is addressed to, within ``units`` (the viewer's scope)."""
+    return units.filter(tasks=task)
+
+
+def with_counts(task: Task, units: QuerySet[Unit]) -> QuerySet[Unit]:
+    """The units annotated with their forms of the task by status, and the state."""
+    mine = FilteredRelation(
+        "evaluations", condition=Q(evaluations__task=task, evaluations__is_active=True)
+    )
+    by = {
+        name: Count("mine", filter=Q(mine__status=status))
+        for name, status in (("drafts", Status.DRAFT), ("submitted", Status.SUBMITTED),
+                             ("approved", Status.APPROVED), ("returned", Status.RETURNED))
     }
-    rows = []
-    targets = task.units.filter(pk__in=units.values("id")).values("id", "name", "parent__name")
-    for unit in targets.order_by("path"):
-        found = counts.get(unit["id"], {})
-        rows.append(
-            UnitProgress(
-                unit["id"], unit["name"], unit["parent__name"] or "",
-                *(found.get(k, 0) for k in ("forms", "drafts", "submitted", "approved",
-                                            "returned")),
-            )
+    counted = units.annotate(mine=mine).annotate(forms=Count("mine"), **by)
+    return counted.annotate(
+        state=Case(
+            When(forms=0, then=Value("未填报")),
+            When(approved__gt=0, drafts=0, submitted=0, returned=0, then=Value("已通过")),
+            When(Q(submitted__gt=0) | Q(approved__gt=0), then=Value("已报送")),
+            When(returned__gt=0, then=Value("已退回")),
+            default=Value("填报中"),
         )
-    return rows
+    )
+
+
+def _reported(task: Task) -> Exists:
+    return Exists(
+        Evaluation.objects.filter(
+            task=task, unit=OuterRef("pk"), is_active=True, status__in=REPORTED
+        )
+    )
+
+
+def in_state(task: Task, units: QuerySet[Unit], state: str, today: date) -> QuerySet[Unit]:
+    """The units in one state (未填报 … 已通过), or overdue (not reported after the deadline)."""
+    if state == "overdue":
+        return units.filter(~_reported(task)) if task.deadline < today else units.none()
+    return units.filter(pk__in=with_counts(task, units).filter(Q(state=state)).values("pk"))
+
+
+def summary(task: Task, units: QuerySet[Unit], today: date) -> dict[str, int]:
+    """How many units the task has, reported or not, and overdue."""
+    total = units.count()
+    reported = (
+        Evaluation.objects.filter(task=task, is_active=True, status__in=REPORTED, unit__in=units)
+        .values("unit_id").distinct().count()
+    )
+    return {"units": total, "reported": reported, "unreported": total - reported,
+            "overdue": total - reported if task.deadline < today else 0}
+
+
+def progress(task: Task, ids: Sequence[int]) -> list[UnitProgress]:
+    """The rows of the units ``ids`` (a table page), in that order."""
+    columns = ("id", "name", "parent__name", "forms", "drafts", "submitted", "approved",
+               "returned")
+    found = {
+        row[0]: UnitProgress(row[0], row[1], row[2] or "", *row[3:])
+        for row in with_counts(task, Unit.objects.filter(pk__in=ids)).values_list(*columns)
+    }
+    return [found[pk] for pk in ids if pk in found]
 
 
 def overdue(task: Task, row: UnitProgress, today: date | None = None) -> bool:
@@ -136,4 +181,5 @@ def todo(user: User) -> dict[str, Any]:
             if not done:
                 open_tasks.append(task)
     return {"review": review[:SHOWN], "fill": fill[:SHOWN], "tasks": open_tasks,
-            "review_total": review.count(), "fill_total": fill.count()}
+            "review_total": review.count(), "fill_total": fill.count(),
+            "review_levels": levels or ()}

@@ -34,6 +34,7 @@ class Actor:
     role: Role
     unit: Unit | None  # None: a superuser without a profile, who sees every unit
     subtree: bool
+    everything: bool = False  # the scope is every unit (no filter needed, none applied)
 
     @property
     def role_label(self) -> str:
@@ -59,9 +60,15 @@ def actor_for(user: AnyUser) -> Actor | None:
     profile = Profile.objects.select_related("unit").filter(user_id=user.pk).first()
     if profile is not None:
         role = Role(profile.role)
-        actor = Actor(int(user.pk), role, profile.unit, role in SUBTREE_ROLES)
+        subtree = role in SUBTREE_ROLES
+        # the subtree of the only root is every unit: queries then skip the path filter
+        # (a join of every form with its unit) that would select everything anyway
+        everything = subtree and profile.unit.parent_id is None and not (
+            Unit.objects.filter(parent=None).exclude(pk=profile.unit_id).exists()
+        )
+        actor = Actor(int(user.pk), role, profile.unit, subtree, everything)
     elif getattr(user, "is_superuser", False):
-        actor = Actor(int(user.pk), Role.ADMIN, None, True)
+        actor = Actor(int(user.pk), Role.ADMIN, None, True, True)
     else:
         return None
     vars(user)["_jixiao_actor"] = actor
@@ -73,11 +80,22 @@ def units_for(user: AnyUser) -> QuerySet[Unit]:
     actor = actor_for(user)
     if actor is None:
         return Unit.objects.none()
-    if actor.unit is None:
+    if actor.unit is None or actor.everything:
         return Unit.objects.all()
     if actor.subtree:
         return Unit.objects.filter(path__startswith=actor.unit.path)
     return Unit.objects.filter(pk=actor.unit.pk)
+
+
+def subtree_roots(user: AnyUser) -> list[int] | None:
+    """The units whose whole subtrees make up the user's scope (their aggregates give the
+    scope's figures in one row each); None when the scope is the user's own unit alone."""
+    actor = actor_for(user)
+    if actor is None:
+        return []
+    if actor.unit is None:
+        return list(Unit.objects.filter(parent=None).values_list("id", flat=True))
+    return [actor.unit.pk] if actor.subtree else None
 
 
 def writable_units(user: AnyUser) -> QuerySet[Unit]:
@@ -94,7 +112,7 @@ def evaluations_for(user: AnyUser) -> QuerySet[Evaluation]:
     if actor is None:
         return Evaluation.objects.none()
     active = Evaluation.objects.filter(is_active=True)
-    if actor.unit is None:
+    if actor.unit is None or actor.everything:
         return active
     if actor.subtree:
         return active.filter(unit__path__startswith=actor.unit.path)

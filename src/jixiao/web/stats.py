@@ -1,6 +1,12 @@
-"""Dashboard figures kept as aggregates: one :class:`~jixiao.web.models.UnitStats` row per unit
-and year, rewritten in the transaction of every save or transition of one of its
-evaluations (under a row lock, so concurrent writers in one unit queue up).
+"""Dashboard figures kept as aggregates, in :class:`~jixiao.web.models.UnitStats` rows.
+
+Two kinds of row per unit and year: the unit's own forms (``subtree=False``), rewritten from
+its evaluations in the transaction of every save or transition of one of them, and the sum
+over the unit's whole subtree (``subtree=True``), to which the change of the unit's own row
+is added for the unit and each of its ancestors. A bureau's dashboard therefore reads one
+row, whatever the number of forms below it. Rows are locked in one global order (own rows,
+then subtree rows, each by unit and year), so concurrent writers queue instead of
+deadlocking.
 
 Only submitted and approved forms whose totals lie within full marks enter averages and
 distributions; drafts and returned forms are counted by status only. Every process reads
@@ -10,13 +16,17 @@ the same rows, so nothing goes stale between processes or machines.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 from django.apps.registry import Apps
 from django.db import transaction
 from django.db.models import Count
+from django.dispatch import receiver
 
-from jixiao.web.models import Evaluation, FindingRecord, Status, UnitStats
+from jixiao.web.models import Evaluation, FindingRecord, Status, Unit, UnitStats
+from jixiao.web.models.org import unit_moved
 
 FULL_MARKS = Decimal(100)
 COUNTED = (Status.SUBMITTED, Status.APPROVED)
@@ -35,6 +45,11 @@ EXECUTION_BINS: list[tuple[str, Decimal | None, Decimal | None]] = [
     ("95-100%", Decimal(95), Decimal(100)),
     ("100%", Decimal(100), None),
 ]
+# the figures that add up from a unit's own row to its subtree rows
+SUMS = ("total", "counted", "approved", "scored", "score_sum", "out_of_range", "errors",
+        "full_marks")
+TALLIES = ("statuses", "score_bins", "execution_bins", "grades")  # key → count
+Key = tuple[int, int | None]
 
 
 def bin_of(value: Decimal, bins: list[tuple[str, Decimal | None, Decimal | None]]) -> str:
@@ -44,17 +59,16 @@ def bin_of(value: Decimal, bins: list[tuple[str, Decimal | None, Decimal | None]
     return bins[-1][0]
 
 
-def refresh(unit_id: int, year: int | None, apps: Apps | None = None) -> None:
-    """Rewrite the figures of one unit and year from its evaluations (call inside the
-    transaction that changed one of them). ``apps``: a migration's historical models."""
-    evaluations, findings, aggregates = (
-        (Evaluation, FindingRecord, UnitStats) if apps is None else
-        tuple(apps.get_model("jixiao", n) for n in ("Evaluation", "FindingRecord", "UnitStats"))
-    )
-    key = year or 0
-    row, _ = aggregates.objects.select_for_update().get_or_create(unit_id=unit_id, year=key)
-    forms = evaluations.objects.filter(unit_id=unit_id, is_active=True)
-    forms = forms.filter(year=year) if year else forms.filter(year__isnull=True)
+def _models(apps: Apps | None) -> tuple[Any, Any, Any, Any]:
+    if apps is None:
+        return Evaluation, FindingRecord, UnitStats, Unit
+    names = ("Evaluation", "FindingRecord", "UnitStats", "Unit")
+    evaluations, findings, aggregates, units = (apps.get_model("jixiao", n) for n in names)
+    return evaluations, findings, aggregates, units
+
+
+def _own_figures(row: Any, forms: Any, findings: Any) -> None:
+    """Fill ``row`` (a unit's own row) from its evaluations."""
     statuses: Counter[str] = Counter()
     scores: list[Decimal] = []
     score_bins: Counter[str] = Counter()
@@ -87,6 +101,8 @@ def refresh(unit_id: int, year: int | None, apps: Apps | None = None) -> None:
         .order_by()
     )
     row.total = sum(statuses.values())
+    row.counted = len(counted_ids)
+    row.approved = statuses[Status.APPROVED]
     row.statuses = dict(statuses)
     row.scored = len(scores)
     row.score_sum = sum(scores, Decimal(0))
@@ -94,19 +110,112 @@ def refresh(unit_id: int, year: int | None, apps: Apps | None = None) -> None:
     row.score_bins, row.execution_bins = dict(score_bins), dict(execution_bins)
     row.grades = dict(grades)
     row.codes = {code: [n, forms_n, title] for code, title, n, forms_n in codes}
-    row.save()
+
+
+def _figures(row: Any) -> dict[str, Any]:
+    return {name: getattr(row, name) for name in (*SUMS, *TALLIES, "codes")}
+
+
+def _add(row: Any, figures: dict[str, Any], sign: int) -> None:
+    """Add (``sign`` 1) or take away (-1) ``figures`` to a subtree row; keys that reach
+    zero are dropped so the tallies stay those of forms present."""
+    for name in SUMS:
+        setattr(row, name, getattr(row, name) + sign * figures[name])
+    for name in TALLIES:
+        tally = dict(getattr(row, name))
+        for key, n in figures[name].items():
+            tally[key] = tally.get(key, 0) + sign * n
+            if not tally[key]:
+                del tally[key]
+        setattr(row, name, tally)
+    codes = {code: list(entry) for code, entry in row.codes.items()}
+    for code, (n, forms, title) in figures["codes"].items():
+        entry = codes.setdefault(code, [0, 0, title])
+        entry[0] += sign * n
+        entry[1] += sign * forms
+        if not entry[0]:
+            del codes[code]
+    row.codes = codes
+
+
+def _ancestors(units: Any, unit_id: int) -> list[int]:
+    path = units.objects.values_list("path", flat=True).get(pk=unit_id)
+    return [int(part) for part in path.strip("/").split("/") if part] or [unit_id]
+
+
+def _keep(row: Any) -> None:
+    """Save a row, or delete it once no form is left in it (a rebuild would not make it,
+    and the dashboard's list of years comes from the rows)."""
+    if row.total:
+        row.save()
+    elif row.pk is not None:
+        row.delete()
+
+
+def refresh(*keys: Key, apps: Apps | None = None) -> None:
+    """Rewrite the own rows of the given (unit, year) keys from their evaluations and carry
+    each change up to the subtree rows of the unit and its ancestors (call inside the
+    transaction that changed the evaluations). ``apps``: a migration's historical models."""
+    evaluations, findings, aggregates, units = _models(apps)
+    changes: dict[tuple[int, int], list[tuple[dict[str, Any], int]]] = {}
+    for unit_id, year in sorted(set(keys), key=lambda k: (k[0], k[1] or 0)):
+        row, _ = aggregates.objects.select_for_update().get_or_create(
+            unit_id=unit_id, year=year or 0, subtree=False
+        )
+        before = _figures(row)
+        _own_figures(row, _forms_of(evaluations, unit_id, year), findings)
+        _keep(row)
+        for ancestor in _ancestors(units, unit_id):
+            changes.setdefault((ancestor, year or 0), []).extend(
+                [(before, -1), (_figures(row), 1)]
+            )
+    for (unit_id, year_key), steps in sorted(changes.items()):
+        rolled, _ = aggregates.objects.select_for_update().get_or_create(
+            unit_id=unit_id, year=year_key, subtree=True
+        )
+        for figures, sign in steps:
+            _add(rolled, figures, sign)
+        _keep(rolled)
 
 
 def rebuild(apps: Apps | None = None) -> int:
-    """Recompute every row (after an upgrade or a bulk load: ``manage.py rebuild_stats``,
-    migration 0003); returns how many."""
-    evaluations, aggregates = (
-        (Evaluation, UnitStats) if apps is None else
-        (apps.get_model("jixiao", "Evaluation"), apps.get_model("jixiao", "UnitStats"))
-    )
-    keys = set(evaluations.objects.values_list("unit_id", "year").distinct().order_by())
+    """Recompute every row (after an upgrade, a bulk load or a unit moved to another parent:
+    ``manage.py rebuild_stats``, migration 0004); returns how many units and years."""
+    evaluations, findings, aggregates, units = _models(apps)
+    active = evaluations.objects.filter(is_active=True)
+    keys = set(active.values_list("unit_id", "year").distinct().order_by())
     with transaction.atomic():
         aggregates.objects.all().delete()
-        for unit_id, year in keys:
-            refresh(unit_id, year, apps)
+        for unit_id, year in sorted(keys, key=lambda k: (k[0], k[1] or 0)):
+            own = aggregates(unit_id=unit_id, year=year or 0, subtree=False)
+            _own_figures(own, _forms_of(evaluations, unit_id, year), findings)
+            own.save()
+        _roll_up(aggregates, units)
     return len(keys)
+
+
+def _forms_of(evaluations: Any, unit_id: int, year: int | None) -> Any:
+    forms = evaluations.objects.filter(unit_id=unit_id, is_active=True)
+    return forms.filter(year=year) if year else forms.filter(year__isnull=True)
+
+
+@receiver(unit_moved)
+def _unit_moved(**_: Any) -> None:
+    with transaction.atomic():
+        _roll_up(UnitStats, Unit)
+
+
+def _roll_up(aggregates: Any, units: Any) -> None:
+    """Subtree rows anew, as the sums of the own rows below each unit."""
+    aggregates.objects.filter(subtree=True).delete()
+    paths = dict(units.objects.values_list("id", "path"))
+    totals: dict[tuple[int, int], Any] = {}
+    own_rows: Iterable[Any] = aggregates.objects.filter(subtree=False)
+    for own in own_rows:
+        path = paths.get(own.unit_id, f"/{own.unit_id}/")
+        for part in path.strip("/").split("/"):
+            key = (int(part), own.year)
+            if key not in totals:
+                totals[key] = aggregates(unit_id=key[0], year=key[1], subtree=True)
+            _add(totals[key], _figures(own), 1)
+    aggregates.objects.bulk_create(totals.values(), batch_size=1000)

@@ -1,17 +1,24 @@
-"""Sorting, filtering and paging of tables built in Python (units, 报送进度): the query
-string carries ``sort``, ``dir``, ``q`` and ``page``; links keep the other parameters."""
+"""Sorting, filtering and paging of unit tables (dashboard units, 报送进度) in the database:
+the query string carries ``sort``, ``dir``, ``q`` and ``page``; links keep the other
+parameters. Only the page's 50 rows are ever built, whatever the number of units."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Generic, TypeVar
 
 from django.core.paginator import Page, Paginator
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
+
+from jixiao.web.models import Unit
 
 Row = TypeVar("Row")
 PAGE_SIZE = 50
+# an ordering of the units for one sort key: (queryset, descending) → ordered queryset
+Ordering = Callable[[QuerySet[Unit], bool], QuerySet[Unit]]
 
 
 @dataclass
@@ -33,28 +40,48 @@ class Table(Generic[Row]):
         return "&".join(part for part in (self.query, order) if part)
 
 
-def _key(value: Any) -> tuple[int, Any]:
-    return (1, value) if value is None else (0, value)
+class _Counted(Paginator):  # type: ignore[type-arg]
+    """Pages of an ordered (perhaps aggregated) query, counted on the plain one: counting
+    the aggregated query would compute every unit's figures once more."""
+
+    def __init__(self, ordered: Any, count: int) -> None:
+        super().__init__(ordered, PAGE_SIZE)
+        self._known = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known
 
 
-def sort_filter_page(
+def by_columns(*columns: str) -> Ordering:
+    """Order by the units' own columns (names), then their place in the hierarchy."""
+
+    def order(units: QuerySet[Unit], descending: bool) -> QuerySet[Unit]:
+        keys = [f"-{c}" if descending else c for c in columns]
+        return units.order_by(*keys, "path")
+
+    return order
+
+
+def unit_table(
     request: HttpRequest,
-    rows: Sequence[Row],
-    sorts: dict[str, Callable[[Row], Any]],
-    *,
-    text: Callable[[Row], str],
+    units: QuerySet[Unit],
+    sorts: dict[str, Ordering],
+    rows: Callable[[Sequence[int]], list[Row]],
 ) -> Table[Row]:
+    """The page of ``units`` the request asks for: filtered by name (unit or its parent),
+    ordered by ``sorts[sort]`` (by path without one), its rows built by ``rows`` from the
+    ids of that page only."""
     q = request.GET.get("q", "").strip()
-    found = [r for r in rows if q in text(r)] if q else list(rows)
+    if q:
+        units = units.filter(Q(name__contains=q) | Q(parent__name__contains=q))
     sort = request.GET.get("sort", "")
     descending = request.GET.get("dir") == "desc"
-    if sort in sorts:
-        pick = sorts[sort]
-        present = [r for r in found if pick(r) is not None]
-        missing = [r for r in found if pick(r) is None]
-        found = sorted(present, key=lambda r: _key(pick(r)), reverse=descending) + missing
+    ordered = sorts[sort](units, descending) if sort in sorts else units.order_by("path")
+    paginator = _Counted(ordered.values_list("id", flat=True), units.count())
+    page = paginator.get_page(request.GET.get("page"))
+    page.object_list = rows(list(page.object_list))
     query = request.GET.copy()
     for name in ("sort", "dir", "page"):
         query.pop(name, None)
-    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     return Table(page, sort, descending, q, query.urlencode())

@@ -119,9 +119,7 @@ def save_document(
             user=user, user_name=display_name(user),
         )
         _event(evaluation, user, action, evaluation.status, comment=comment, changes=changes)
-        stats.refresh(evaluation.unit_id, evaluation.year)
-        if old_key is not None and old_key != (evaluation.unit_id, evaluation.year):
-            stats.refresh(*old_key)
+        stats.refresh((evaluation.unit_id, evaluation.year), *([old_key] if old_key else []))
     return assessment
 
 
@@ -230,7 +228,7 @@ def transition(
             "updated_at", "task",
         ])
         _event(current, user, action, before, comment=comment, level=level)
-        stats.refresh(current.unit_id, current.year)
+        stats.refresh((current.unit_id, current.year))
     for field in ("status", "stage", "approvers", "submitted_by_id", "waiting", "chain", "version",
                   "updated_at", "task_id"):
         setattr(evaluation, field, getattr(current, field))
@@ -280,4 +278,4 @@ def deactivate(evaluation: Evaluation, *, user: User, reason: str) -> None:
         current.version += 1
         current.save(update_fields=["is_active", "version", "updated_at"])
         _event(current, user, Event.Action.DEACTIVATE, current.status, comment=reason)
-        stats.refresh(current.unit_id, current.year)
+        stats.refresh((current.unit_id, current.year))

@@ -1,4 +1,5 @@
-"""The 抽查 columns, filled for existing evaluations; every dashboard aggregate rebuilt."""
+"""The 抽查 columns, filled for existing evaluations (the dashboard aggregates are rebuilt
+by 0004, whose columns the rebuilding needs)."""
 
 from __future__ import annotations
 
@@ -6,19 +7,17 @@ from typing import Any, ClassVar
 
 from django.db import migrations, models
 
-from jixiao.web import spotcheck, stats
+from jixiao.web import spotcheck
 
 
 def fill(apps: Any, schema_editor: Any) -> None:
-    """Existing data: the 抽查 columns from each stored document, then every dashboard
-    aggregate (forms stored before 0002 had none)."""
+    """Existing data: the 抽查 columns from each stored document."""
     evaluations = apps.get_model("jixiao", "Evaluation")
     for evaluation in evaluations.objects.only("id", "document").iterator(chunk_size=500):
         evaluations.objects.filter(pk=evaluation.pk).update(
             deviation_notes=spotcheck.deviation_notes(evaluation.document),
             narrative_sig=spotcheck.signature(spotcheck.narrative_text(evaluation.document)),
         )
-    stats.rebuild(apps)
 
 
 class Migration(migrations.Migration):

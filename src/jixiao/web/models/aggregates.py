@@ -10,17 +10,21 @@ from jixiao.web.models.org import Unit
 
 
 class UnitStats(models.Model):
-    """Dashboard figures of one unit and year, rewritten (under a row lock) in the same
-    transaction as every change to one of its evaluations; drafts are counted but never
+    """Dashboard figures of one unit and year: of the unit's own forms, or (``subtree``)
+    of its whole subtree; kept (under row locks) in the same transaction as every change
+    to one of the evaluations (:mod:`jixiao.web.stats`); drafts are counted but never
     enter averages or distributions."""
 
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="stats")
     year = models.IntegerField(default=0)  # 0: year unknown
+    subtree = models.BooleanField(default=False)
     total = models.IntegerField(default=0)
+    counted = models.IntegerField(default=0)  # submitted or approved
+    approved = models.IntegerField(default=0)
     statuses = models.JSONField(default=dict)  # status → count
     scored = models.IntegerField(default=0)  # submitted or approved, with a total in range
     score_sum = models.DecimalField(max_digits=14, decimal_places=2, default=0)
-    lowest = models.DecimalField(max_digits=9, decimal_places=2, null=True)
+    lowest = models.DecimalField(max_digits=9, decimal_places=2, null=True)  # own rows only
     out_of_range = models.IntegerField(default=0)  # totals above full marks, left out
     errors = models.IntegerField(default=0)
     full_marks = models.IntegerField(default=0)
@@ -33,5 +37,5 @@ class UnitStats(models.Model):
 
     class Meta:
         constraints: ClassVar[list[models.BaseConstraint]] = [
-            models.UniqueConstraint(fields=["unit", "year"], name="one_stats_row"),
+            models.UniqueConstraint(fields=["unit", "year", "subtree"], name="one_stats_row"),
         ]

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
 from jixiao.web.models.org import Unit
 
@@ -128,7 +129,22 @@ class Evaluation(models.Model):
         ordering: ClassVar[list[str]] = ["-updated_at", "-id"]
         indexes: ClassVar[list[models.Index]] = [
             models.Index(fields=["unit", "year"]),
-            models.Index(fields=["-updated_at", "-id"]),
+            # the list, newest first: a page at any depth from the index alone
+            models.Index(
+                fields=["-updated_at", "-id"], include=["unit"], condition=Q(is_active=True),
+                name="active_recent",
+            ),
+            # 报送进度: a task's forms counted by unit and status from the index alone
+            models.Index(
+                fields=["task", "unit", "status"], condition=Q(is_active=True),
+                name="active_task_unit",
+            ),
+            # 待办: the forms waiting at a level, oldest first, and who may not review them
+            models.Index(
+                fields=["status", "waiting", "updated_at"],
+                include=["submitted_by", "edited_by", "unit"], condition=Q(is_active=True),
+                name="active_waiting",
+            ),
         ]
 
     def __str__(self) -> str:

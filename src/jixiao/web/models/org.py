@@ -6,6 +6,10 @@ from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
+from django.dispatch import Signal
+
+# sent when a unit gets another parent: the subtree aggregates above it change
+unit_moved = Signal()
 
 
 class Unit(models.Model):
@@ -54,6 +58,7 @@ class Unit(models.Model):
                 for unit in moved:
                     unit.path = path + unit.path[len(old) :]
                 Unit.objects.bulk_update(moved, ["path"])
+                unit_moved.send(sender=Unit, unit=self)
 
 
 class Role(models.TextChoices):

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from operator import itemgetter
-from typing import Any
-
 from django.contrib.auth.decorators import login_required
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
 from jixiao.web import scoping, services
 from jixiao.web.charts import bar_chart
-from jixiao.web.dashboard import Overview, overview
-from jixiao.web.models import Evaluation, Status, UnitStats
-from jixiao.web.tables import sort_filter_page
+from jixiao.web.dashboard import (
+    Overview,
+    full_mark_units,
+    listed_units,
+    overview,
+    page_rows,
+    with_figures,
+)
+from jixiao.web.models import Evaluation, Status, Unit, UnitStats
+from jixiao.web.tables import Ordering, by_columns, unit_table
 from jixiao.web.views.evaluations import LIST_COLUMNS
 
 
@@ -54,32 +57,52 @@ def _charts(data: Overview) -> dict[str, object]:
     }
 
 
-def _years(request: HttpRequest) -> list[int]:
-    rows = UnitStats.objects.filter(unit__in=scoping.units_for(request.user).values("id"))
+def _years(request: HttpRequest, roots: list[int] | None) -> list[int]:
+    if roots is not None:
+        rows = UnitStats.objects.filter(subtree=True, unit_id__in=roots)
+    else:
+        rows = UnitStats.objects.filter(unit__in=scoping.units_for(request.user).values("id"))
     years = rows.exclude(year=0).values_list("year", flat=True).distinct().order_by()
     return sorted(set(years), reverse=True)
 
 
-UNIT_SORTS: dict[str, Callable[[dict[str, Any]], Any]] = {
-    key: itemgetter(key)
-    for key in ("unit__parent__name", "unit__name", "count", "counted", "average", "lowest",
-                "errors", "approved")
-}
+FULL_MARK_SHOWN = 30  # names listed; the heading gives the count
+
+
+def _by_figure(name: str, year: int | None) -> Ordering:
+    def order(units: QuerySet[Unit], descending: bool) -> QuerySet[Unit]:
+        key = F(name).desc(nulls_last=True) if descending else F(name).asc(nulls_last=True)
+        return with_figures(units, year).order_by(key, "path")
+
+    return order
+
+
+def _unit_sorts(year: int | None) -> dict[str, Ordering]:
+    sorts = {"unit__parent__name": by_columns("parent__name"), "unit__name": by_columns("name")}
+    for key in ("count", "counted", "average", "lowest", "errors", "approved"):
+        sorts[key] = _by_figure(key, year)
+    return sorts
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    data = overview(scoping.units_for(request.user), _year(request))
-    table = sort_filter_page(
-        request, data.units, UNIT_SORTS, text=lambda u: u["unit__name"] + u["unit__parent__name"]
-    )
+    year, units = _year(request), scoping.units_for(request.user)
+    roots = scoping.subtree_roots(request.user)
+    data = overview(units, year, roots=roots)
+    listed = listed_units(units, year)
+    table = unit_table(request, listed, _unit_sorts(year), lambda ids: page_rows(ids, year))
+    full = full_mark_units(units, year)
     return render(
         request,
         "jixiao/dashboard.html",
         {
             "data": data,
             "table": table,
-            "years": _years(request),
+            "full_marks": page_rows(
+                list(full.order_by("path").values_list("id", flat=True)[:FULL_MARK_SHOWN]), year
+            ),
+            "full_mark_count": full.count(),
+            "years": _years(request, roots),
             "year": request.GET.get("year", ""),
             # the drill-down link without reversing the URL once per unit (500 rows)
             "unit_base": reverse("dashboard_unit", args=[0]).removesuffix("0/"),

@@ -53,7 +53,8 @@ LIST_COLUMNS = (
 
 
 def filtered(request: HttpRequest, queryset: QuerySet[Evaluation]) -> QuerySet[Evaluation]:
-    """Apply the list filters of the query string (name, year, status, unit)."""
+    """Apply the list filters of the query string (name, year, status, unit, the review
+    level a submitted form waits at)."""
     query = request.GET
     if text := query.get("q", "").strip():
         queryset = queryset.filter(name__icontains=text)
@@ -63,15 +64,21 @@ def filtered(request: HttpRequest, queryset: QuerySet[Evaluation]) -> QuerySet[E
         queryset = queryset.filter(status=status)
     if (unit := query.get("unit", "")).isdigit():
         queryset = queryset.filter(unit_id=int(unit))
+    if (waiting := query.get("waiting", "")) in scoping.LEVELS:
+        queryset = queryset.filter(status=Status.SUBMITTED, waiting=waiting)
     return queryset
 
 
 @login_required
 def evaluation_list(request: HttpRequest) -> HttpResponse:
-    rows = filtered(request, scoping.evaluations_for(request.user)).values(*LIST_COLUMNS)
-    page = Paginator(rows.order_by("-updated_at", "-id"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    found = filtered(request, scoping.evaluations_for(request.user))
+    ids = found.order_by("-updated_at", "-id").values_list("id", flat=True)
+    page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
+    # the page's ids first (from the index, at any depth), then only their 50 rows
+    chosen = list(page.object_list)
+    rows = Evaluation.objects.filter(pk__in=chosen).values(*LIST_COLUMNS)
+    by_id = {row["id"]: row for row in rows}
+    page.object_list = [by_id[pk] for pk in chosen if pk in by_id]
     query = request.GET.copy()
     query.pop("page", None)
     return render(

@@ -29,5 +29,7 @@ def summary_export(request: HttpRequest) -> HttpResponse:
     if year is not None:
         queryset = queryset.filter(year=year)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    data = exports.summary_workbook(queryset, scoping.units_for(request.user), year)
+    data = exports.summary_workbook(
+        queryset, scoping.units_for(request.user), year, scoping.subtree_roots(request.user)
+    )
     return exports.attachment(data, f"绩效评价汇总-{stamp}.xlsx", exports.XLSX)

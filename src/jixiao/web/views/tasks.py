@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,15 +14,21 @@ from django.views.decorators.http import require_http_methods
 from jixiao.web import progress, scoping, workflow
 from jixiao.web.forms import TaskForm
 from jixiao.web.models import Role, Status, Task, Unit
-from jixiao.web.tables import sort_filter_page
+from jixiao.web.tables import Ordering, by_columns, unit_table
 
 ISSUE_ROLES = frozenset({Role.FINANCE, Role.ADMIN})
-PROGRESS_SORTS = {
-    "unit": lambda r: r.unit,
-    "parent": lambda r: r.parent,
-    "state": lambda r: r.state,
-    "forms": lambda r: r.forms,
-}
+
+
+def _progress_sorts(task: Task) -> dict[str, Ordering]:
+    def by_count(name: str) -> Ordering:
+        def order(units: QuerySet[Unit], descending: bool) -> QuerySet[Unit]:
+            counted = progress.with_counts(task, units)
+            return counted.order_by(f"-{name}" if descending else name, "path")
+
+        return order
+
+    return {"unit": by_columns("name"), "parent": by_columns("parent__name"),
+            "state": by_count("state"), "forms": by_count("forms")}
 
 
 def _may_issue(request: HttpRequest) -> bool:
@@ -75,20 +81,14 @@ def task_progress(request: HttpRequest, pk: int) -> HttpResponse:
     task = progress.tasks_for(user).filter(pk=pk).first()
     if task is None:
         raise Http404("任务不存在或无权查看")
-    rows = progress.progress(task, scoping.units_for(user))
+    targets = progress.targets(task, scoping.units_for(user))
     today = timezone.localdate()
+    summary = progress.summary(task, targets, today)
     state = request.GET.get("state", "")
-    if state == "overdue":
-        rows = [r for r in rows if progress.overdue(task, r, today)]
-    elif state:
-        rows = [r for r in rows if r.state == state]
-    summary = {
-        "units": len(rows),
-        "reported": sum(1 for r in rows if r.reported),
-        "unreported": sum(1 for r in rows if not r.reported),
-        "overdue": sum(1 for r in rows if progress.overdue(task, r, today)),
-    }
-    table = sort_filter_page(request, rows, PROGRESS_SORTS, text=lambda r: r.unit + r.parent)
+    if state:
+        targets = progress.in_state(task, targets, state, today)
+    table = unit_table(request, targets, _progress_sorts(task),
+                       lambda ids: progress.progress(task, ids))
     return render(
         request,
         "jixiao/task_progress.html",
