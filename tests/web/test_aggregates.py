@@ -152,3 +152,14 @@ def test_concurrent_writers_in_sibling_units(org: Org) -> None:
         thread.join(timeout=120)
     assert not failures
     assert_as_rebuilt()
+
+
+def test_list_counts_from_the_aggregates_match_counting(org: Org) -> None:
+    first = create_evaluation(org.unit_a, clean_part(), user=org.users["filler_a"])
+    create_evaluation(org.unit_b, seed_parts()[1], user=org.users["filler_b"])
+    transition(first, user=org.users["filler_a"], action="submit")
+    for user, query in (("finance", ""), ("finance", "?status=submitted"),
+                        ("finance", f"?year={first.year}"), ("finance", "?year=1990"),
+                        ("dept_a", ""), ("filler_b", "?status=draft"), ("finance", "?q=经费")):
+        page = org.client(user).get(reverse("evaluation_list") + query).context["page"]
+        assert page.paginator.count == len(page.object_list), (user, query)

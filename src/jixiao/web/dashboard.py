@@ -110,6 +110,22 @@ def overview(
     )
 
 
+def form_count(
+    units: QuerySet[Unit], roots: Sequence[int] | None, year: int | None, status: str | None
+) -> int:
+    """The active forms of a scope (of one year, in one status) from the aggregates, as
+    :func:`overview` reads them: the evaluation list's count without counting 50,000 rows."""
+    if roots is not None:
+        stats = UnitStats.objects.filter(subtree=True, unit_id__in=roots)
+    else:
+        stats = UnitStats.objects.filter(subtree=False, unit__in=units.values("id"))
+    if year is not None:
+        stats = stats.filter(year=year)
+    if status is None:
+        return sum(stats.values_list("total", flat=True))
+    return sum(counts.get(status, 0) for counts in stats.values_list("statuses", flat=True))
+
+
 def listed_units(units: QuerySet[Unit], year: int | None = None) -> QuerySet[Unit]:
     """The active units of the table: every 预算单位, and any other unit with forms of its own."""
     own = UnitStats.objects.filter(subtree=False)

@@ -40,9 +40,9 @@ class Table(Generic[Row]):
         return "&".join(part for part in (self.query, order) if part)
 
 
-class _Counted(Paginator):  # type: ignore[type-arg]
-    """Pages of an ordered (perhaps aggregated) query, counted on the plain one: counting
-    the aggregated query would compute every unit's figures once more."""
+class CountedPaginator(Paginator):  # type: ignore[type-arg]
+    """Pages of an ordered query whose length is known otherwise (from a plainer query or
+    the aggregates): counting the query itself would redo what the count was spared."""
 
     def __init__(self, ordered: Any, count: int) -> None:
         super().__init__(ordered, PAGE_SIZE)
@@ -78,7 +78,7 @@ def unit_table(
     sort = request.GET.get("sort", "")
     descending = request.GET.get("dir") == "desc"
     ordered = sorts[sort](units, descending) if sort in sorts else units.order_by("path")
-    paginator = _Counted(ordered.values_list("id", flat=True), units.count())
+    paginator = CountedPaginator(ordered.values_list("id", flat=True), units.count())
     page = paginator.get_page(request.GET.get("page"))
     page.object_list = rows(list(page.object_list))
     query = request.GET.copy()

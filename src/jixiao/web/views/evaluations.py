@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import (
     FileResponse,
@@ -30,13 +29,14 @@ from jixiao.model import (
     ScoredEvaluation,
 )
 from jixiao.web import cycle, scoping, services, workflow
+from jixiao.web.dashboard import form_count
 from jixiao.web.editor import document_from_post, editor_form, library_options
 from jixiao.web.forms import EvidenceForm, NewEvaluationForm, ReviewForm
 from jixiao.web.models import Evaluation, Event, Evidence, Status
 from jixiao.web.packs import pack_label
+from jixiao.web.tables import CountedPaginator
 from jixiao.web.uploads import EVIDENCE_SUFFIXES, read_upload, suffix_of
 
-PAGE_SIZE = 50
 LIST_COLUMNS = (
     "id",
     "unit__name",
@@ -69,11 +69,25 @@ def filtered(request: HttpRequest, queryset: QuerySet[Evaluation]) -> QuerySet[E
     return queryset
 
 
+def _count(request: HttpRequest, found: QuerySet[Evaluation]) -> int:
+    """The list's length: from the dashboard aggregates when only the year and status
+    filters apply (they count the same active forms), else by counting."""
+    query = request.GET
+    if any(query.get(name, "").strip() for name in ("q", "unit", "waiting")):
+        return found.count()
+    year = query.get("year", "")
+    status = query.get("status", "")
+    return form_count(
+        scoping.units_for(request.user), scoping.subtree_roots(request.user),
+        int(year) if year.isdigit() else None, status if status in Status.values else None,
+    )
+
+
 @login_required
 def evaluation_list(request: HttpRequest) -> HttpResponse:
     found = filtered(request, scoping.evaluations_for(request.user))
     ids = found.order_by("-updated_at", "-id").values_list("id", flat=True)
-    page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CountedPaginator(ids, _count(request, found)).get_page(request.GET.get("page"))
     # the page's ids first (from the index, at any depth), then only their 50 rows
     chosen = list(page.object_list)
     rows = Evaluation.objects.filter(pk__in=chosen).values(*LIST_COLUMNS)
