@@ -60,17 +60,23 @@ COLUMNS = ("statuses", "scored", "score_sum", "errors", "out_of_range", "score_b
            "execution_bins", "grades", "codes")
 
 
-def overview(
-    units: QuerySet[Unit], year: int | None = None, *, roots: Sequence[int] | None = None
-) -> Overview:
-    """The figures of a scope for one year or all years: the subtrees of ``roots`` when
-    the scope is made of whole subtrees, else the units' own forms."""
+def scope_rows(
+    units: QuerySet[Unit], roots: Sequence[int] | None, year: int | None = None
+) -> QuerySet[UnitStats]:
+    """The aggregate rows that make up a scope: the subtree rows of ``roots`` when the scope
+    is made of whole subtrees, else the units' own rows; of one year, or all."""
     if roots is not None:
         stats = UnitStats.objects.filter(subtree=True, unit_id__in=roots)
     else:
         stats = UnitStats.objects.filter(subtree=False, unit__in=units.values("id"))
-    if year is not None:
-        stats = stats.filter(year=year)
+    return stats if year is None else stats.filter(year=year)
+
+
+def overview(
+    units: QuerySet[Unit], year: int | None = None, *, roots: Sequence[int] | None = None
+) -> Overview:
+    """The figures of a scope (:func:`scope_rows`) for one year or all years."""
+    stats = scope_rows(units, roots, year)
     statuses: Counter[str] = Counter()
     score_bins: Counter[str] = Counter()
     execution_bins: Counter[str] = Counter()
@@ -115,12 +121,7 @@ def form_count(
 ) -> int:
     """The active forms of a scope (of one year, in one status) from the aggregates, as
     :func:`overview` reads them: the evaluation list's count without counting 50,000 rows."""
-    if roots is not None:
-        stats = UnitStats.objects.filter(subtree=True, unit_id__in=roots)
-    else:
-        stats = UnitStats.objects.filter(subtree=False, unit__in=units.values("id"))
-    if year is not None:
-        stats = stats.filter(year=year)
+    stats = scope_rows(units, roots, year)
     if status is None:
         return sum(stats.values_list("total", flat=True))
     return sum(counts.get(status, 0) for counts in stats.values_list("statuses", flat=True))

@@ -16,9 +16,10 @@ from jixiao.web.dashboard import (
     listed_units,
     overview,
     page_rows,
+    scope_rows,
     with_figures,
 )
-from jixiao.web.models import Evaluation, Status, Unit, UnitStats
+from jixiao.web.models import Evaluation, Status, Unit
 from jixiao.web.tables import Ordering, by_columns, unit_table
 from jixiao.web.views.evaluations import LIST_COLUMNS
 
@@ -58,10 +59,7 @@ def _charts(data: Overview) -> dict[str, object]:
 
 
 def _years(request: HttpRequest, roots: list[int] | None) -> list[int]:
-    if roots is not None:
-        rows = UnitStats.objects.filter(subtree=True, unit_id__in=roots)
-    else:
-        rows = UnitStats.objects.filter(unit__in=scoping.units_for(request.user).values("id"))
+    rows = scope_rows(scoping.units_for(request.user), roots)
     years = rows.exclude(year=0).values_list("year", flat=True).distinct().order_by()
     return sorted(set(years), reverse=True)
 
