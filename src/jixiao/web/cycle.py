@@ -70,11 +70,14 @@ def _candidates(evaluation: Evaluation) -> list[Evaluation]:
     if evaluation.year is not None:
         others = others.filter(year__in=(evaluation.year - 1, evaluation.year, evaluation.year + 1))
     found = [
-        pk for pk, name in others.values_list("pk", "name").iterator()
+        pk for pk, name in others.values_list("pk", "name")
         if pk == evaluation.pk or SequenceMatcher(None, key, project_key(name)).ratio()
         >= CANDIDATE_NAMES
     ]
-    return list(Evaluation.objects.filter(pk__in=found).order_by("year", "form_type", "id"))
+    # only what the section shows and relates: a form's stored results are large
+    shown = ("id", "unit_id", "name", "status", "form_type", "year", "document")
+    chosen = Evaluation.objects.filter(pk__in=found).only(*shown)
+    return list(chosen.order_by("year", "form_type", "id"))
 
 
 def project_cycle(evaluation: Evaluation) -> ProjectCycle | None:
