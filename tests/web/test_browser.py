@@ -300,3 +300,26 @@ def test_cycle_forms_read_at_1366(browser: Any, live_server: Any, org: Org) -> N
     page.click("#project-cycle li a >> nth=0")
     expect(page.locator("#cycle-form")).to_contain_text("项目支出绩效目标申报表")
     reviewer.close()
+
+
+def test_typed_edits_survive_a_session_expiry(
+    sessions: Any, org: Org, evaluation_a: Evaluation
+) -> None:
+    """Issue 14, defect 9: an expired session lost typed edits behind an English JS error."""
+    session = sessions("filler_a")
+    page = session.open(f"/evaluations/{evaluation_a.pk}/")
+    session.context.clear_cookies()  # the session ends, as after a night away
+    typed = page.locator("#indicators tbody tr.ind-row").first.locator('input[name$="-actual"]')
+    typed.fill("=6.6万条")
+    expect(page.locator("#live-status")).to_contain_text("登录已过期")
+    page.goto(f"{session.base}/login/")
+    page.fill('input[name="username"]', "filler_a")
+    page.fill('input[name="password"]', PASSWORD)
+    page.click('main button[type="submit"]')
+    page.wait_for_url(re.compile(r"/evaluations/$"))
+    page = session.open(f"/evaluations/{evaluation_a.pk}/")
+    expect(page.locator("#draft-note")).to_contain_text("尚未保存到服务器")
+    page.click("#draft-restore")
+    again = page.locator("#indicators tbody tr.ind-row").first.locator('input[name$="-actual"]')
+    assert again.input_value() == "=6.6万条"
+    expect(page.locator("#live-status")).to_contain_text("尚未保存")

@@ -18,9 +18,10 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from jixiao.audit.framework import Location
 from jixiao.web import stats, tokens
 from jixiao.web.models import Evaluation, Event, Status, Version
-from jixiao.web.services import document_data, load
+from jixiao.web.services import document_data, load, location_text
 from jixiao.web.workflow import create_evaluation, transition
 from web.conftest import PASSWORD, Org, clean_part, seed_parts
 
@@ -282,3 +283,11 @@ def test_dashboard_average_excludes_drafts_and_out_of_range(org: Org) -> None:
     assert data["count"] == 3 and data["scored"] == 1 and data["out_of_range"] == 1
     page = org.client("finance").get(reverse("dashboard")).content.decode()
     assert "乙单位" in page  # listed, with its submitted form
+
+
+def test_findings_name_fields_in_chinese(org: Org) -> None:
+    """Issue 14, defect 9: findings showed field names ("字段 deviation_note")."""
+    where = location_text(Location(form_index=0, indicator_index=2, indicator_name="培训人次",
+                                   field="deviation_note"))
+    assert "偏差原因分析及改进措施" in where and "deviation_note" not in where
+    assert "字段" not in where
