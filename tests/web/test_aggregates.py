@@ -163,3 +163,14 @@ def test_list_counts_from_the_aggregates_match_counting(org: Org) -> None:
                         ("dept_a", ""), ("filler_b", "?status=draft"), ("finance", "?q=经费")):
         page = org.client(user).get(reverse("evaluation_list") + query).context["page"]
         assert page.paginator.count == len(page.object_list), (user, query)
+
+
+def test_list_filters_by_the_level_a_form_waits_at(org: Org) -> None:
+    """The rest of 待办's review list: the list filtered by review level, kept in its form."""
+    waiting = create_evaluation(org.unit_a, clean_part(), user=org.users["filler_a"])
+    create_evaluation(org.unit_b, seed_parts()[1], user=org.users["filler_b"])
+    transition(waiting, user=org.users["filler_a"], action="submit")
+    level = Evaluation.objects.get(pk=waiting.pk).waiting
+    response = org.client("finance").get(reverse("evaluation_list") + f"?waiting={level}")
+    assert [row["id"] for row in response.context["page"]] == [waiting.pk]
+    assert f'<option value="{level}" selected>' in response.content.decode()

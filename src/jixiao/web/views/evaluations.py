@@ -102,6 +102,7 @@ def evaluation_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "query": query.urlencode(),
             "statuses": Status.choices,
+            "levels": [(level, label) for level, (label, _) in scoping.LEVELS.items()],
             "type_labels": services.FORM_TYPE_LABELS,
             "status_labels": dict(Status.choices),
             "can_create": scoping.writable_units(request.user).exists(),
