@@ -30,7 +30,8 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, NullIf
 
 from jixiao.web.models import Status, Unit, UnitStats
-from jixiao.web.stats import EXECUTION_BINS, SCORE_BINS
+from jixiao.web.stats import EXECUTION_BINS, SCORE_BINS, summed
+from jixiao.web.tables import in_order
 
 TOP_CODES = 20
 CENT = Decimal("0.01")
@@ -54,12 +55,6 @@ def _average(total: Decimal | None, n: int | None) -> Decimal | None:
     return (total / n).quantize(CENT, ROUND_HALF_UP) if n and total is not None else None
 
 
-# the columns read per stats row: plain tuples, since building model instances for every
-# row cost more than the sums themselves
-COLUMNS = ("statuses", "scored", "score_sum", "errors", "out_of_range", "score_bins",
-           "execution_bins", "grades", "codes")
-
-
 def scope_rows(
     units: QuerySet[Unit], roots: Sequence[int] | None, year: int | None = None
 ) -> QuerySet[UnitStats]:
@@ -76,39 +71,20 @@ def overview(
     units: QuerySet[Unit], year: int | None = None, *, roots: Sequence[int] | None = None
 ) -> Overview:
     """The figures of a scope (:func:`scope_rows`) for one year or all years."""
-    stats = scope_rows(units, roots, year)
-    statuses: Counter[str] = Counter()
-    score_bins: Counter[str] = Counter()
-    execution_bins: Counter[str] = Counter()
-    grades: Counter[str] = Counter()
-    codes: dict[str, list[Any]] = {}
-    scored, total, errors, out_of_range = 0, Decimal(0), 0, 0
-    for row in stats.values_list(*COLUMNS):
-        (row_statuses, row_scored, row_sum, row_errors, row_out, row_score_bins,
-         row_execution_bins, row_grades, row_codes) = row
-        statuses.update(row_statuses)
-        score_bins.update(row_score_bins)
-        execution_bins.update(row_execution_bins)
-        grades.update(row_grades)
-        scored += row_scored
-        total += row_sum
-        errors += row_errors
-        out_of_range += row_out
-        for code, (n, forms, title) in row_codes.items():
-            entry = codes.setdefault(code, [0, 0, title])
-            entry[0] += n
-            entry[1] += forms
-    top = sorted(codes.items(), key=lambda item: (-item[1][0], item[0]))[:TOP_CODES]
+    total = summed(scope_rows(units, roots, year))
+    top = sorted(total.codes.items(), key=lambda item: (-item[1][0], item[0]))[:TOP_CODES]
     return Overview(
-        count=sum(statuses.values()),
-        scored=scored,
-        average=_average(total, scored),
-        errors=errors,
-        out_of_range=out_of_range,
-        statuses=[(label, statuses.get(value, 0)) for value, label in Status.choices],
-        score_bins=[(label, score_bins.get(label, 0)) for label, _, _ in SCORE_BINS],
-        execution_bins=[(label, execution_bins.get(label, 0)) for label, _, _ in EXECUTION_BINS],
-        grades=grades.most_common(),
+        count=total.total,
+        scored=total.scored,
+        average=_average(Decimal(total.score_sum), total.scored),
+        errors=total.errors,
+        out_of_range=total.out_of_range,
+        statuses=[(label, total.statuses.get(value, 0)) for value, label in Status.choices],
+        score_bins=[(label, total.score_bins.get(label, 0)) for label, _, _ in SCORE_BINS],
+        execution_bins=[
+            (label, total.execution_bins.get(label, 0)) for label, _, _ in EXECUTION_BINS
+        ],
+        grades=Counter(total.grades).most_common(),
         codes=[
             {"code": code, "title": title, "n": n, "evaluations": forms}
             for code, (n, forms, title) in top
@@ -127,11 +103,14 @@ def form_count(
     return sum(counts.get(status, 0) for counts in stats.values_list("statuses", flat=True))
 
 
+def _own_rows(year: int | None) -> QuerySet[UnitStats]:
+    own = UnitStats.objects.filter(subtree=False)
+    return own if year is None else own.filter(year=year)
+
+
 def listed_units(units: QuerySet[Unit], year: int | None = None) -> QuerySet[Unit]:
     """The active units of the table: every 预算单位, and any other unit with forms of its own."""
-    own = UnitStats.objects.filter(subtree=False)
-    if year is not None:
-        own = own.filter(year=year)
+    own = _own_rows(year)
     # an IN list (read once, hashed) rather than a test per unit
     return units.filter(is_active=True).filter(
         Q(kind=Unit.Kind.UNIT) | Q(pk__in=own.values("unit_id"))
@@ -189,9 +168,7 @@ def figure_rows(units: QuerySet[Unit], year: int | None = None) -> list[dict[str
 def full_mark_units(units: QuerySet[Unit], year: int | None = None) -> QuerySet[Unit]:
     """Units with submitted or approved forms whose every one has all indicators at full
     marks (抽查): read from the units' own rows, the few all-full ones first."""
-    own = UnitStats.objects.filter(subtree=False)
-    if year is not None:
-        own = own.filter(year=year)
+    own = _own_rows(year)
     full = own.filter(counted__gt=0, full_marks=F("counted")).values("unit_id")
     short = own.filter(full_marks__lt=F("counted")).values("unit_id")
     return listed_units(units, year).filter(pk__in=full).exclude(pk__in=short)
@@ -200,4 +177,4 @@ def full_mark_units(units: QuerySet[Unit], year: int | None = None) -> QuerySet[
 def page_rows(ids: Sequence[int], year: int | None = None) -> list[dict[str, Any]]:
     """The rows of the units ``ids`` (a table page), in that order."""
     found = {row["unit_id"]: row for row in figure_rows(Unit.objects.filter(pk__in=ids), year)}
-    return [found[pk] for pk in ids if pk in found]
+    return in_order(ids, found)

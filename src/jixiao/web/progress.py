@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from jixiao.web import scoping
 from jixiao.web.models import Evaluation, Role, Status, Task, Unit
+from jixiao.web.tables import in_order
 
 REPORTED = (Status.SUBMITTED, Status.APPROVED)
 WAITING_FOR = {
@@ -138,7 +139,7 @@ def progress(task: Task, ids: Sequence[int]) -> list[UnitProgress]:
         row[0]: UnitProgress(row[0], row[1], row[2] or "", *row[3:])
         for row in with_counts(task, Unit.objects.filter(pk__in=ids)).values_list(*columns)
     }
-    return [found[pk] for pk in ids if pk in found]
+    return in_order(ids, found)
 
 
 def overdue(task: Task, row: UnitProgress, today: date | None = None) -> bool:

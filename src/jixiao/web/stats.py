@@ -138,9 +138,21 @@ def _add(row: Any, figures: dict[str, Any], sign: int) -> None:
     row.codes = codes
 
 
-def _ancestors(units: Any, unit_id: int) -> list[int]:
-    path = units.objects.values_list("path", flat=True).get(pk=unit_id)
+def summed(rows: Iterable[Any]) -> UnitStats:
+    """One unsaved row holding the sums of ``rows`` (the figures of a scope)."""
+    total = UnitStats()
+    for row in rows:
+        _add(total, _figures(row), 1)
+    return total
+
+
+def _ancestors(path: str, unit_id: int) -> list[int]:
+    """The unit and its ancestors from its path (``/1/5/23/``)."""
     return [int(part) for part in path.strip("/").split("/") if part] or [unit_id]
+
+
+def _in_lock_order(keys: Iterable[Key]) -> list[Key]:
+    return sorted(set(keys), key=lambda k: (k[0], k[1] or 0))
 
 
 def _keep(row: Any) -> None:
@@ -158,14 +170,15 @@ def refresh(*keys: Key, apps: Apps | None = None) -> None:
     transaction that changed the evaluations). ``apps``: a migration's historical models."""
     evaluations, findings, aggregates, units = _models(apps)
     changes: dict[tuple[int, int], list[tuple[dict[str, Any], int]]] = {}
-    for unit_id, year in sorted(set(keys), key=lambda k: (k[0], k[1] or 0)):
+    for unit_id, year in _in_lock_order(keys):
         row, _ = aggregates.objects.select_for_update().get_or_create(
             unit_id=unit_id, year=year or 0, subtree=False
         )
         before = _figures(row)
         _own_figures(row, _forms_of(evaluations, unit_id, year), findings)
         _keep(row)
-        for ancestor in _ancestors(units, unit_id):
+        path = units.objects.values_list("path", flat=True).get(pk=unit_id)
+        for ancestor in _ancestors(path, unit_id):
             changes.setdefault((ancestor, year or 0), []).extend(
                 [(before, -1), (_figures(row), 1)]
             )
@@ -186,7 +199,7 @@ def rebuild(apps: Apps | None = None) -> int:
     keys = set(active.values_list("unit_id", "year").distinct().order_by())
     with transaction.atomic():
         aggregates.objects.all().delete()
-        for unit_id, year in sorted(keys, key=lambda k: (k[0], k[1] or 0)):
+        for unit_id, year in _in_lock_order(keys):
             own = aggregates(unit_id=unit_id, year=year or 0, subtree=False)
             _own_figures(own, _forms_of(evaluations, unit_id, year), findings)
             own.save()
@@ -212,9 +225,8 @@ def _roll_up(aggregates: Any, units: Any) -> None:
     totals: dict[tuple[int, int], Any] = {}
     own_rows: Iterable[Any] = aggregates.objects.filter(subtree=False)
     for own in own_rows:
-        path = paths.get(own.unit_id, f"/{own.unit_id}/")
-        for part in path.strip("/").split("/"):
-            key = (int(part), own.year)
+        for ancestor in _ancestors(paths.get(own.unit_id, ""), own.unit_id):
+            key = (ancestor, own.year)
             if key not in totals:
                 totals[key] = aggregates(unit_id=key[0], year=key[1], subtree=True)
             _add(totals[key], _figures(own), 1)

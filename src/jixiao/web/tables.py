@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import Any, Generic, TypeVar
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import HttpRequest
 
 from jixiao.web.models import Unit
@@ -61,6 +61,24 @@ def by_columns(*columns: str) -> Ordering:
         return units.order_by(*keys, "path")
 
     return order
+
+
+def by_annotation(
+    annotate: Callable[[QuerySet[Unit]], QuerySet[Unit]], name: str
+) -> Ordering:
+    """Order by a figure ``annotate`` computes for every unit (units without one last),
+    then their place in the hierarchy."""
+
+    def order(units: QuerySet[Unit], descending: bool) -> QuerySet[Unit]:
+        key = F(name).desc(nulls_last=True) if descending else F(name).asc(nulls_last=True)
+        return annotate(units).order_by(key, "path")
+
+    return order
+
+
+def in_order(ids: Sequence[int], found: dict[int, Row]) -> list[Row]:
+    """The rows of a page in the order of its ids (a query by ids returns them in any)."""
+    return [found[pk] for pk in ids if pk in found]
 
 
 def unit_table(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -19,8 +19,8 @@ from jixiao.web.dashboard import (
     scope_rows,
     with_figures,
 )
-from jixiao.web.models import Evaluation, Status, Unit
-from jixiao.web.tables import Ordering, by_columns, unit_table
+from jixiao.web.models import Evaluation, Status
+from jixiao.web.tables import Ordering, by_annotation, by_columns, unit_table
 from jixiao.web.views.evaluations import LIST_COLUMNS
 
 
@@ -67,18 +67,10 @@ def _years(request: HttpRequest, roots: list[int] | None) -> list[int]:
 FULL_MARK_SHOWN = 30  # names listed; the heading gives the count
 
 
-def _by_figure(name: str, year: int | None) -> Ordering:
-    def order(units: QuerySet[Unit], descending: bool) -> QuerySet[Unit]:
-        key = F(name).desc(nulls_last=True) if descending else F(name).asc(nulls_last=True)
-        return with_figures(units, year).order_by(key, "path")
-
-    return order
-
-
 def _unit_sorts(year: int | None) -> dict[str, Ordering]:
     sorts = {"unit__parent__name": by_columns("parent__name"), "unit__name": by_columns("name")}
     for key in ("count", "counted", "average", "lowest", "errors", "approved"):
-        sorts[key] = _by_figure(key, year)
+        sorts[key] = by_annotation(lambda units: with_figures(units, year), key)
     return sorts
 
 

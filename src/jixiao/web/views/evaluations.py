@@ -34,7 +34,7 @@ from jixiao.web.editor import document_from_post, editor_form, library_options
 from jixiao.web.forms import EvidenceForm, NewEvaluationForm, ReviewForm
 from jixiao.web.models import Evaluation, Event, Evidence, Status
 from jixiao.web.packs import pack_label
-from jixiao.web.tables import CountedPaginator
+from jixiao.web.tables import CountedPaginator, in_order
 from jixiao.web.uploads import EVIDENCE_SUFFIXES, read_upload, suffix_of
 
 LIST_COLUMNS = (
@@ -91,8 +91,7 @@ def evaluation_list(request: HttpRequest) -> HttpResponse:
     # the page's ids first (from the index, at any depth), then only their 50 rows
     chosen = list(page.object_list)
     rows = Evaluation.objects.filter(pk__in=chosen).values(*LIST_COLUMNS)
-    by_id = {row["id"]: row for row in rows}
-    page.object_list = [by_id[pk] for pk in chosen if pk in by_id]
+    page.object_list = in_order(chosen, {row["id"]: row for row in rows})
     query = request.GET.copy()
     query.pop("page", None)
     return render(

@@ -14,21 +14,17 @@ from django.views.decorators.http import require_http_methods
 from jixiao.web import progress, scoping, workflow
 from jixiao.web.forms import TaskForm
 from jixiao.web.models import Role, Status, Task, Unit
-from jixiao.web.tables import Ordering, by_columns, unit_table
+from jixiao.web.tables import Ordering, by_annotation, by_columns, unit_table
 
 ISSUE_ROLES = frozenset({Role.FINANCE, Role.ADMIN})
 
 
 def _progress_sorts(task: Task) -> dict[str, Ordering]:
-    def by_count(name: str) -> Ordering:
-        def order(units: QuerySet[Unit], descending: bool) -> QuerySet[Unit]:
-            counted = progress.with_counts(task, units)
-            return counted.order_by(f"-{name}" if descending else name, "path")
-
-        return order
+    def counted(units: QuerySet[Unit]) -> QuerySet[Unit]:
+        return progress.with_counts(task, units)
 
     return {"unit": by_columns("name"), "parent": by_columns("parent__name"),
-            "state": by_count("state"), "forms": by_count("forms")}
+            "state": by_annotation(counted, "state"), "forms": by_annotation(counted, "forms")}
 
 
 def _may_issue(request: HttpRequest) -> bool:
