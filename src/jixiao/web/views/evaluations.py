@@ -3,6 +3,7 @@ evidence and downloads. Every page starts from :mod:`jixiao.web.scoping`."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -52,42 +53,58 @@ LIST_COLUMNS = (
 )
 
 
-def filtered(request: HttpRequest, queryset: QuerySet[Evaluation]) -> QuerySet[Evaluation]:
-    """Apply the list filters of the query string (name, year, status, unit, the review
-    level a submitted form waits at)."""
-    query = request.GET
-    if text := query.get("q", "").strip():
-        queryset = queryset.filter(name__icontains=text)
-    if (year := query.get("year", "")).isdigit():
-        queryset = queryset.filter(year=int(year))
-    if (status := query.get("status", "")) in Status.values:
-        queryset = queryset.filter(status=status)
-    if (unit := query.get("unit", "")).isdigit():
-        queryset = queryset.filter(unit_id=int(unit))
-    if (waiting := query.get("waiting", "")) in scoping.LEVELS:
-        queryset = queryset.filter(status=Status.SUBMITTED, waiting=waiting)
-    return queryset
+@dataclass(frozen=True)
+class ListFilters:
+    """The list filters of the query string (name, year, status, unit, the review level a
+    submitted form waits at), each read once; unreadable values filter nothing."""
 
+    text: str
+    year: int | None
+    status: str | None
+    unit: int | None
+    waiting: str | None
 
-def _count(request: HttpRequest, found: QuerySet[Evaluation]) -> int:
-    """The list's length: from the dashboard aggregates when only the year and status
-    filters apply (they count the same active forms), else by counting."""
-    query = request.GET
-    if any(query.get(name, "").strip() for name in ("q", "unit", "waiting")):
-        return found.count()
-    year = query.get("year", "")
-    status = query.get("status", "")
-    return form_count(
-        scoping.units_for(request.user), scoping.subtree_roots(request.user),
-        int(year) if year.isdigit() else None, status if status in Status.values else None,
-    )
+    @classmethod
+    def of(cls, request: HttpRequest) -> ListFilters:
+        query = request.GET
+        year, status = query.get("year", ""), query.get("status", "")
+        unit, waiting = query.get("unit", ""), query.get("waiting", "")
+        return cls(
+            text=query.get("q", "").strip(),
+            year=int(year) if year.isdigit() else None,
+            status=status if status in Status.values else None,
+            unit=int(unit) if unit.isdigit() else None,
+            waiting=waiting if waiting in scoping.LEVELS else None,
+        )
+
+    def apply(self, queryset: QuerySet[Evaluation]) -> QuerySet[Evaluation]:
+        if self.text:
+            queryset = queryset.filter(name__icontains=self.text)
+        if self.year is not None:
+            queryset = queryset.filter(year=self.year)
+        if self.status is not None:
+            queryset = queryset.filter(status=self.status)
+        if self.unit is not None:
+            queryset = queryset.filter(unit_id=self.unit)
+        if self.waiting is not None:
+            queryset = queryset.filter(status=Status.SUBMITTED, waiting=self.waiting)
+        return queryset
+
+    def count(self, request: HttpRequest, found: QuerySet[Evaluation]) -> int:
+        """The list's length: from the dashboard aggregates when only the year and status
+        filter it (they count the same active forms), else by counting."""
+        if self.text or self.unit is not None or self.waiting is not None:
+            return found.count()
+        return form_count(scoping.units_for(request.user), scoping.subtree_roots(request.user),
+                          self.year, self.status)
 
 
 @login_required
 def evaluation_list(request: HttpRequest) -> HttpResponse:
-    found = filtered(request, scoping.evaluations_for(request.user))
+    filters = ListFilters.of(request)
+    found = filters.apply(scoping.evaluations_for(request.user))
     ids = found.order_by("-updated_at", "-id").values_list("id", flat=True)
-    page = CountedPaginator(ids, _count(request, found)).get_page(request.GET.get("page"))
+    page = CountedPaginator(ids, filters.count(request, found)).get_page(request.GET.get("page"))
     # the page's ids first (from the index, at any depth), then only their 50 rows
     chosen = list(page.object_list)
     rows = Evaluation.objects.filter(pk__in=chosen).values(*LIST_COLUMNS)
