@@ -1,23 +1,29 @@
-"""Charts: PNG bytes drawn with a CJK font (a missing glyph fails the test, see conftest)."""
+"""Charts: native Word charts whose cached figures, embedded workbook and size are read back
+from the written docx (LibreOffice drawing them is tested in test_render_pdf)."""
 
 from __future__ import annotations
 
-import struct
-import warnings
+import io
+import zipfile
+from decimal import Decimal
+from pathlib import Path
 
-import pytest
-from matplotlib import font_manager
-from matplotlib.ft2font import FT2Font
+import openpyxl
+from lxml import etree
 
+from jixiao.assessment import assess
 from jixiao.model.document import Document
 from jixiao.model.evaluation import ProjectSelfEvaluation
 from jixiao.render import charts
-from jixiao.render.fonts import PROBE, cjk_font_family
+from jixiao.render.docx_kit import DocxWriter, new_document
+from jixiao.render.report import ReportOptions, write_report
 from jixiao.render.view import FormView, form_views
 from jixiao.rules.pack import Pack
 from jixiao.scoring import score_document
 
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+EMU_PER_CM = 360_000
 
 
 def _views(seed: tuple[Document, Pack, str]) -> list[FormView]:
@@ -25,41 +31,79 @@ def _views(seed: tuple[Document, Pack, str]) -> list[FormView]:
     return list(form_views(document, score_document(document, pack)))
 
 
-def _size(png: bytes) -> tuple[int, int]:
-    assert png.startswith(PNG_SIGNATURE)
-    width, height = struct.unpack(">II", png[16:24])
-    return int(width), int(height)
+def _written(chart_list: list[charts.Chart], tmp_path: Path) -> zipfile.ZipFile:
+    document = new_document(None)
+    writer = DocxWriter(document)
+    for n, chart in enumerate(chart_list, start=1):
+        writer.chart(chart, f"图{n}")
+    path = tmp_path / "charts.docx"
+    document.save(str(path))
+    return zipfile.ZipFile(path)
 
 
-def test_the_font_found_has_chinese_glyphs() -> None:
-    family = cjk_font_family()
-    path = font_manager.findfont(family, fallback_to_default=False)
-    charmap = FT2Font(path).get_charmap()
-    assert all(ord(ch) in charmap for ch in PROBE)
+def _cached(chart_xml: bytes) -> tuple[list[str], list[list[Decimal]]]:
+    root = etree.fromstring(chart_xml)
+    series = root.findall(f".//{C}ser")
+    categories = [v.text or "" for v in series[0].findall(f"{C}cat//{C}pt/{C}v")]
+    values = [[Decimal(v.text or "") for v in s.findall(f"{C}val//{C}pt/{C}v")] for s in series]
+    return categories, values
 
 
-def test_three_charts_for_a_department(seed004: tuple[Document, Pack, str]) -> None:
+def _heights_cm(archive: zipfile.ZipFile) -> list[float]:
+    body = etree.fromstring(archive.read("word/document.xml"))
+    return [int(e.get("cy")) / EMU_PER_CM for e in body.iter(f"{WP}extent")]
+
+
+def test_a_department_report_holds_three_native_charts_with_their_data(
+    seed004: tuple[Document, Pack, str], tmp_path: Path
+) -> None:
+    document, pack, reason = seed004
+    path = tmp_path / "report.docx"
+    summary = write_report(assess(document, pack, pack_reason=reason), path, ReportOptions())
+    assert summary.charts == 3
+    archive = zipfile.ZipFile(path)
+    parts = sorted(n for n in archive.namelist() if n.startswith("word/charts/chart"))
+    assert len(parts) == 3
+    assert not [n for n in archive.namelist() if n.startswith("word/media/")]  # no pictures
+    for part in parts:
+        categories, values = _cached(archive.read(part))
+        rels = etree.fromstring(archive.read(part.replace("charts/", "charts/_rels/") + ".rels"))
+        target = rels[0].get("Target").replace("../", "word/")
+        sheet = openpyxl.load_workbook(io.BytesIO(archive.read(target))).active
+        rows = list(sheet.iter_rows(min_row=2, values_only=True))
+        # the workbook behind 编辑数据 holds the figures the chart shows
+        assert [row[0] for row in rows] == categories
+        for column, series in enumerate(values, start=1):
+            assert [Decimal(str(row[column])) for row in rows] == series
+        assert all(len(series) == len(categories) > 0 for series in values)
+
+
+def test_level1_chart_shows_execution_first_then_each_level1(
+    seed004: tuple[Document, Pack, str],
+) -> None:
     department = _views(seed004)[0]
-    for png in (
-        charts.level1_chart(department),
-        charts.funding_chart(department),
-        *charts.indicator_charts(department),
-    ):
-        assert png is not None
-        width, height = _size(png)
-        assert width > 600 and height > 300
+    chart = charts.level1_chart(department)
+    subtotals = department.result.subtotals
+    assert chart.categories[0] == "预算执行率"
+    assert len(chart.categories) == 1 + len(subtotals)
+    weights, scores = chart.series
+    assert weights.values[1:] == [sub.weight for sub in subtotals]
+    assert sum(scores.values, Decimal(0)) == department.total
 
 
-def test_indicator_chart_grows_with_the_indicators(seed004: tuple[Document, Pack, str]) -> None:
+def test_indicator_chart_grows_with_the_indicators(
+    seed004: tuple[Document, Pack, str], tmp_path: Path
+) -> None:
     views = _views(seed004)
     small = min(views, key=lambda v: len(v.form.indicators))
     large = max(views, key=lambda v: len(v.form.indicators))
-    [small_png], [large_png] = charts.indicator_charts(small), charts.indicator_charts(large)
-    assert _size(large_png)[1] > _size(small_png)[1]
+    written = _written([*charts.indicator_charts(small), *charts.indicator_charts(large)], tmp_path)
+    small_cm, large_cm = _heights_cm(written)
+    assert large_cm > small_cm
 
 
 def test_a_long_form_is_split_across_charts_that_fit_the_page(
-    seed004: tuple[Document, Pack, str],
+    seed004: tuple[Document, Pack, str], tmp_path: Path
 ) -> None:
     view = _views(seed004)[0]
     many = [
@@ -74,12 +118,11 @@ def test_a_long_form_is_split_across_charts_that_fit_the_page(
         view.result.model_copy(update={"indicators": results}),
         view.year,
     )
-    pictures = charts.indicator_charts(long_view)
-    assert len(pictures) == 3  # 20 bars each, at most charts.BARS_PER_CHART
-    for png in pictures:
-        width, height = _size(png)
-        # drawn 6.4 in wide: at 15.6 cm on the page the chart stays under 21 cm tall
-        assert height / width * 15.6 < 21
+    parts = charts.indicator_charts(long_view)
+    assert [len(chart.categories) for chart in parts] == [20, 20, 20]  # at most BARS_PER_CHART
+    assert parts[0].categories[-1] == "指标项0"  # the bar chart's top bar is the first
+    heights = _heights_cm(_written(parts, tmp_path))
+    assert all(10 < height <= 21 for height in heights)  # the caption still fits the page
 
 
 def test_no_funding_no_funding_chart(seed004: tuple[Document, Pack, str]) -> None:
@@ -89,18 +132,21 @@ def test_no_funding_no_funding_chart(seed004: tuple[Document, Pack, str]) -> Non
     assert charts.funding_chart(bare) is None
 
 
-def test_a_missing_glyph_fails(seed004: tuple[Document, Pack, str]) -> None:
-    """The safety net itself: a character no CJK font has (an emoji) must not pass silently."""
-    view = _views(seed004)[1]
-    odd = view.form.model_copy(
-        update={
-            "indicators": [
-                view.form.indicators[0].model_copy(update={"name": "满意度\U0001f600"}),
-                *view.form.indicators[1:],
-            ]
-        }
+def test_odd_names_stay_text_in_the_chart_and_its_workbook(tmp_path: Path) -> None:
+    names = ["=1+1", "a<b & c>d", "控制\x07字符"]
+    chart = charts.Chart(
+        title="标题 <&>",
+        categories=names,
+        series=[charts.Series("=SUM(A1)", [Decimal("1.5"), Decimal(2), Decimal(0)], "000000")],
+        axis_title="分",
     )
-    with warnings.catch_warnings():
-        warnings.filterwarnings("error", message="Glyph.*missing", category=UserWarning)
-        with pytest.raises(UserWarning, match="Glyph"):
-            charts.indicator_charts(FormView(odd, view.result, view.year))
+    archive = _written([chart], tmp_path)
+    categories, values = _cached(archive.read("word/charts/chart1.xml"))
+    assert categories == ["=1+1", "a<b & c>d", "控制字符"]
+    assert values == [[Decimal("1.5"), Decimal(2), Decimal(0)]]
+    book = openpyxl.load_workbook(
+        io.BytesIO(archive.read("word/embeddings/Microsoft_Excel_Sheet1.xlsx"))
+    )
+    cells = {cell.coordinate: cell for row in book.active.iter_rows() for cell in row}
+    assert cells["B1"].value == "=SUM(A1)" and cells["B1"].data_type == "s"  # never a formula
+    assert cells["A2"].value == "=1+1" and cells["A2"].data_type == "s"

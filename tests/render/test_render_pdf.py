@@ -121,6 +121,9 @@ def test_report_converts_with_chinese_text(
     assert "整体支出绩效自评报告" in text
     assert "四、部门整体支出绩效情况" in text
     assert "预算执行率95.99%" in text
+    # LibreOffice lays the native charts out: their titles are text on the page
+    for title in ("预算执行情况（按资金来源）", "一级指标得分（总分", "各项指标分值与得分（分）"):
+        assert title in text, title
     assert _cjk_fonts(pdf), "PDF 中没有嵌入中文字体"
     _first_page_png(pdf)
     info, fonts = _run("pdfinfo", str(pdf)), _run("pdffonts", str(pdf))

@@ -1,4 +1,4 @@
-"""Low-level python-docx helpers: bordered tables, pictures that fit, placeholders.
+"""Low-level python-docx helpers: bordered tables, native charts that fit, placeholders.
 
 Without a template a document is set up in the official style (:mod:`jixiao.render.gbt9704`).
 With a template (``--template``) its styles are used as they are: the user owns the look,
@@ -7,7 +7,6 @@ jixiao only writes content.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from pathlib import Path
 from zipfile import BadZipFile
@@ -15,7 +14,6 @@ from zipfile import BadZipFile
 import docx
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX, WD_LINE_SPACING
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
@@ -27,10 +25,15 @@ from docx.text.paragraph import Paragraph
 from jixiao.errors import JixiaoError
 from jixiao.render import gbt9704
 from jixiao.render.cells import xml_safe
+from jixiao.render.charts import Chart
 from jixiao.render.column_widths import fit_figures
+from jixiao.render.docx_chart import add_chart
+from jixiao.render.docx_table import table_element
 
-PICTURE_WIDTH = Cm(15.6)  # the full width of the GB/T 9704 type area
-PICTURE_HEIGHT_LIMIT = Cm(21)  # leaves room for the caption on the page
+TYPE_WIDTH = Cm(15.6)  # the full width of the GB/T 9704 type area
+CHART_HEIGHT_LIMIT = Cm(21)  # leaves room for the caption on the page
+COLUMN_CHART_ASPECT = 0.53
+BAR_CM, BAR_CHART_FRAME_CM = 0.72, 3.2  # a bar with its label; title, axis and legend
 
 
 def new_document(template: Path | None) -> DocxDocument:
@@ -78,7 +81,7 @@ class DocxWriter:
         self.table_size_pt = size.pt if size is not None else gbt9704.TABLE_SIZE.pt
         section = document.sections[-1]
         width, left, right = section.page_width, section.left_margin, section.right_margin
-        area = Emu(width - left - right) if width and left and right else PICTURE_WIDTH
+        area = Emu(width - left - right) if width and left and right else TYPE_WIDTH
         self.type_width_cm = area.cm
 
     def _add(self, text: str, style: str | None = None) -> Paragraph:
@@ -114,16 +117,20 @@ class DocxWriter:
     def page_break(self) -> None:
         self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
-    def picture(self, png: bytes, caption: str) -> None:
+    def chart(self, chart: Chart, caption: str) -> None:
+        """A native chart across the type area, then its caption; a bar chart grows with its
+        bars up to what leaves the caption room on the page."""
         holder = self.document.add_paragraph()
         holder.alignment = WD_ALIGN_PARAGRAPH.CENTER
         holder.paragraph_format.first_line_indent = Pt(0)
         holder.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE  # not clipped
         holder.paragraph_format.keep_with_next = True
-        picture = holder.add_run().add_picture(io.BytesIO(png), width=PICTURE_WIDTH)
-        if picture.height > PICTURE_HEIGHT_LIMIT:  # a tall chart is scaled to fit the page
-            picture.width = Emu(int(picture.width * PICTURE_HEIGHT_LIMIT / picture.height))
-            picture.height = PICTURE_HEIGHT_LIMIT
+        width = int(Cm(self.type_width_cm))
+        if chart.direction == "bar":
+            height = min(int(Cm(BAR_CM * chart.rows + BAR_CHART_FRAME_CM)), CHART_HEIGHT_LIMIT)
+        else:
+            height = int(width * COLUMN_CHART_ASPECT)
+        add_chart(self.document, holder.add_run(), chart, (width, height))
         self._add(caption, "Caption")
 
     def fill(self, cell: _Cell, text: str, *, bold: bool, align: WD_ALIGN_PARAGRAPH) -> None:
@@ -144,44 +151,20 @@ class DocxWriter:
         widths: Sequence[float],
         merge_columns: Sequence[int] = (),
         left_columns: Sequence[int] = (),
-    ) -> Table:
-        """A bordered table with a bold repeated header row; equal adjacent values in
-        ``merge_columns`` merge vertically (a column merges only inside the runs of the
-        columns merged before it, so 二级 never crosses a 一级 boundary)."""
-        result: Table = self.document.add_table(rows=len(rows) + 1, cols=len(headers))
-        result.alignment = WD_TABLE_ALIGNMENT.CENTER
-        result.autofit = False
-        # inside the type area, each figure on one line
-        widths = fit_figures(rows, widths, self.table_size_pt, self.type_width_cm)
-        borders(result)
-        repeat = OxmlElement("w:tblHeader")
-        repeat.set(qn("w:val"), "true")
-        result.rows[0]._tr.get_or_add_trPr().append(repeat)
-        for column, width in zip(result.columns, widths, strict=True):
-            column.width = Cm(width)
-        starts: dict[int, list[int]] = {}
-        boundaries: set[int] = set()
-        for column in merge_columns:
-            starts[column] = _merge_starts([row[column] for row in rows], boundaries)
-            boundaries |= set(starts[column])
-        # Cells are reached through their XML rows: Table.cell() is linear in the table size.
-        for index, tr in enumerate(result._tbl.tr_lst):
-            for column, tc in enumerate(tr.tc_lst):
-                cell = _Cell(tc, result)
-                cell.width = Cm(widths[column])
-                if index == 0:
-                    self.fill(cell, headers[column], bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-                elif column not in starts or index - 1 in starts[column]:
-                    left = column in left_columns
-                    align = WD_ALIGN_PARAGRAPH.LEFT if left else WD_ALIGN_PARAGRAPH.CENTER
-                    self.fill(cell, rows[index - 1][column], bold=False, align=align)
-        for column, column_starts in starts.items():
-            ends = [*column_starts[1:], len(rows)]
-            for begin, end in zip(column_starts, ends, strict=True):
-                if end - begin > 1:
-                    result.cell(begin + 1, column).merge(result.cell(end, column))
+    ) -> None:
+        """A bordered table with a bold repeated header row (:mod:`jixiao.render.docx_table`),
+        its columns fitted inside the type area so that each figure stays on one line."""
+        fitted = fit_figures(rows, widths, self.table_size_pt, self.type_width_cm)
+        element = table_element(
+            headers,
+            rows,
+            fitted,
+            self.style_ids[TABLE_STYLE],
+            merge_columns=merge_columns,
+            left_columns=left_columns,
+        )
+        self.document.element.body._insert_tbl(element)
         self.document.add_paragraph()
-        return result
 
 
 def borders(table: Table) -> None:
@@ -196,11 +179,3 @@ def borders(table: Table) -> None:
         element.set(qn("w:color"), "000000")
         borders.append(element)
     properties.append(borders)
-
-
-def _merge_starts(values: list[str], boundaries: set[int]) -> list[int]:
-    starts = [0] if values else []
-    for index in range(1, len(values)):
-        if index in boundaries or values[index] != values[index - 1] or not values[index]:
-            starts.append(index)
-    return starts

@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from jixiao.render import docx_kit
+from jixiao.render.charts import Chart
 from jixiao.render.numbers import score
 from jixiao.render.view import FormView
 from jixiao.rules.pack import Pack
@@ -56,11 +57,11 @@ class ReportBase:
         self.doc.placeholder(label)
         self.placeholders.append(label)
 
-    def figure(self, png: bytes | None, caption: str) -> None:
-        if png is None:
+    def figure(self, chart: Chart | None, caption: str) -> None:
+        if chart is None:
             return
         self.figures += 1
-        self.doc.picture(png, f"图{self.figures}  {caption}")
+        self.doc.chart(chart, f"图{self.figures}  {caption}")
 
     def review(self, text: str) -> None:
         """A finding of the check, said the same way as the form's comments."""

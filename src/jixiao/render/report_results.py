@@ -96,10 +96,10 @@ class ResultBlocks(ReviewBlocks):
             )
             for item in members:
                 self.doc.paragraph(self.indicator_sentence(item))
-        pictures = charts.indicator_charts(view) if self.options.charts else []
-        for number, png in enumerate(pictures, start=1):
-            part = f"（{number}/{len(pictures)}）" if len(pictures) > 1 else ""
-            self.figure(png, "各项指标分值与得分" + part)
+        shown = charts.indicator_charts(view) if self.options.charts else []
+        for number, chart in enumerate(shown, start=1):
+            part = f"（{number}/{len(shown)}）" if len(shown) > 1 else ""
+            self.figure(chart, "各项指标分值与得分" + part)
 
     def indicator_sentence(self, item: IndicatorView) -> str:
         indicator, result = item.indicator, item.result

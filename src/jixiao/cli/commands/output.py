@@ -14,7 +14,7 @@ from jixiao.cli.options import ForceOption, PackOption
 from jixiao.cli.outputs import atomic_folder, atomic_output, check_output, publish
 from jixiao.errors import JixiaoError
 
-if TYPE_CHECKING:  # the renderers load matplotlib and python-docx: imported where used
+if TYPE_CHECKING:  # the renderers load python-docx and openpyxl: imported where used
     from jixiao.model.document import Document
     from jixiao.render.report import ReportSummary
 
