@@ -82,7 +82,7 @@ def _rich(text: str, size: int, *, bold: bool = False, rotated: bool = False) ->
     body = '<a:bodyPr rot="-5400000" vert="horz"/>' if rotated else "<a:bodyPr/>"
     weight = ' b="1"' if bold else ' b="0"'
     return (
-        f"<c:tx><c:rich>{body}<a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"{size}\"{weight}/>"
+        f'<c:tx><c:rich>{body}<a:lstStyle/><a:p><a:pPr><a:defRPr sz="{size}"{weight}/>'
         f'</a:pPr><a:r><a:rPr lang="zh-CN" sz="{size}"{weight}/><a:t>{_text(text)}</a:t>'
         '</a:r></a:p></c:rich></c:tx><c:overlay val="0"/>'
     )
@@ -90,7 +90,7 @@ def _rich(text: str, size: int, *, bold: bool = False, rotated: bool = False) ->
 
 def _text_properties(size: int) -> str:
     return (
-        '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr>'
+        "<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr>"
         f'<a:defRPr sz="{size}"><a:latin typeface="{FONT}"/><a:ea typeface="{FONT}"/>'
         '</a:defRPr></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>'
     )
@@ -99,7 +99,7 @@ def _text_properties(size: int) -> str:
 def _strings(reference: str, values: list[str]) -> str:
     points = "".join(f'<c:pt idx="{n}"><c:v>{_text(v)}</c:v></c:pt>' for n, v in enumerate(values))
     return (
-        f"<c:strRef><c:f>{reference}</c:f><c:strCache><c:ptCount val=\"{len(values)}\"/>"
+        f'<c:strRef><c:f>{reference}</c:f><c:strCache><c:ptCount val="{len(values)}"/>'
         f"{points}</c:strCache></c:strRef>"
     )
 
@@ -112,7 +112,7 @@ def _series(n: int, series: Series, chart: Chart) -> str:
         position = "inEnd" if chart.overlap else "outEnd"
         labels = (
             f'<c:dLbls><c:numFmt formatCode="{series.labels}" sourceLinked="0"/>'
-            '<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>'
+            "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
             + _text_properties(800)
             + f'<c:dLblPos val="{position}"/><c:showLegendKey val="0"/><c:showVal val="1"/>'
             '<c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/>'
@@ -207,7 +207,7 @@ def _workbook(chart: Chart) -> bytes:
             if isinstance(value, Decimal):
                 cells.append(f'<c r="{where}"><v>{_number(value)}</v></c>')
             elif value:
-                text = _text(clean_text(value, where="图表数据"))
+                text = escape(clean_text(value, where="图表数据"))  # already XML-safe
                 cells.append(f'<c r="{where}" t="inlineStr"><is><t>{text}</t></is></c>')
         cells.append("</row>")
     sheet = (

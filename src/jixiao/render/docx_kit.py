@@ -16,7 +16,6 @@ from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX, WD_LINE_SPACING
 from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt
 from docx.table import Table, _Cell
@@ -28,7 +27,7 @@ from jixiao.render.cells import xml_safe
 from jixiao.render.charts import Chart
 from jixiao.render.column_widths import fit_figures
 from jixiao.render.docx_chart import add_chart
-from jixiao.render.docx_table import table_element
+from jixiao.render.docx_table import borders_element, table_element
 
 TYPE_WIDTH = Cm(15.6)  # the full width of the GB/T 9704 type area
 CHART_HEIGHT_LIMIT = Cm(21)  # leaves room for the caption on the page
@@ -169,13 +168,4 @@ class DocxWriter:
 
 def borders(table: Table) -> None:
     """Single black borders on every edge of the table and between its cells."""
-    properties = table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "single")
-        element.set(qn("w:sz"), "4")
-        element.set(qn("w:space"), "0")
-        element.set(qn("w:color"), "000000")
-        borders.append(element)
-    properties.append(borders)
+    table._tbl.tblPr.append(borders_element())

@@ -14,12 +14,16 @@ from xml.sax.saxutils import escape, quoteattr
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.oxml.table import CT_Tbl
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm
 
 from jixiao.render.cells import xml_safe
 
 EDGES = ("top", "left", "bottom", "right", "insideH", "insideV")
 BORDER = '<w:{edge} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+# single black borders on every edge of a table and between its cells
+BORDER_EDGES = "".join(BORDER.format(edge=edge) for edge in EDGES)
+MERGE_START, MERGED = '<w:vMerge w:val="restart"/>', "<w:vMerge/>"
 LOOK = (
     '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
     'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
@@ -45,9 +49,7 @@ def table_element(
         f"<w:tbl {nsdecls('w')}><w:tblPr>"
         '<w:tblW w:type="auto" w:w="0"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
         + LOOK
-        + "<w:tblBorders>"
-        + "".join(BORDER.format(edge=edge) for edge in EDGES)
-        + "</w:tblBorders></w:tblPr><w:tblGrid>"
+        + f"<w:tblBorders>{BORDER_EDGES}</w:tblBorders></w:tblPr><w:tblGrid>"
         + "".join(f'<w:gridCol w:w="{width}"/>' for width in twips)
         + '</w:tblGrid><w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>'
     ]
@@ -59,13 +61,18 @@ def table_element(
         for column, text in enumerate(row):
             merge = merges.get((index, column), "")
             align = "left" if column in left_columns else "center"
-            shown = "" if merge == "<w:vMerge/>" else text
+            shown = "" if merge == MERGED else text
             parts.append(_cell(shown, twips[column], style, align, bold=False, merge=merge))
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
     element = parse_xml("".join(parts))
     assert isinstance(element, CT_Tbl)  # python-docx's element class for w:tbl
     return element
+
+
+def borders_element() -> BaseOxmlElement:
+    """The same borders as an element, for a table python-docx builds (the cycle forms)."""
+    return parse_xml(f"<w:tblBorders {nsdecls('w')}>{BORDER_EDGES}</w:tblBorders>")
 
 
 def _cell(text: str, width: int, style: str, align: str, *, bold: bool, merge: str) -> str:
@@ -90,9 +97,9 @@ def _merges(rows: Sequence[Sequence[str]], columns: Sequence[int]) -> dict[tuple
         boundaries |= set(starts)
         for begin, end in zip(starts, [*starts[1:], len(rows)], strict=True):
             if end - begin > 1:
-                result[(begin, column)] = '<w:vMerge w:val="restart"/>'
+                result[(begin, column)] = MERGE_START
                 for below in range(begin + 1, end):
-                    result[(below, column)] = "<w:vMerge/>"
+                    result[(below, column)] = MERGED
     return result
 
 
