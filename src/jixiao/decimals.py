@@ -75,8 +75,10 @@ class Agreement(StrEnum):
 
 def agreement(printed: Decimal, truth: Decimal, *, places: int | None = None) -> Agreement:
     """Compare a printed figure with the recomputed truth at the printed precision."""
+    if printed == truth:  # the usual case, and no precision to work out
+        return Agreement.EXACT
     digits = printed_places(printed) if places is None else places
-    if printed == truth or round_half_up(truth, digits) == printed:
+    if round_half_up(truth, digits) == printed:
         return Agreement.EXACT
     if truncate(truth, digits) == printed:
         return Agreement.TRUNCATED

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import yaml
@@ -124,12 +124,28 @@ class Quantity:
     date: tuple[int | None, int | None, int | None] | None = None
     text: str = field(default="")
 
-    @property
+    @cached_property
     def value(self) -> Decimal | None:
         """The number with its 千/万/亿 scale applied (``13.41万`` → 134100)."""
         if self.number is None:
             return None
         return self.number * SCALES[self.scale] if self.scale else self.number
+
+    @cached_property
+    def canonical(self) -> str:
+        """Canonical text (ASCII comparators, number as printed). Parsed quantities are
+        shared (``parse_quantity`` is cached), so each text is formatted once."""
+        prefix = self.comparator.value if self.comparator else ""
+        if self.kind is QuantityKind.NUMBER and self.number is not None:
+            return f"{prefix}{self.number}{self.scale}{self.unit}"
+        if self.kind is QuantityKind.DATE and self.date is not None:
+            year, month, day = self.date
+            text = (f"{year}年" if year else "") + (f"{month}月" if month else "")
+            text += f"{day}日" if day else ""
+            return prefix + text
+        if self.kind is QuantityKind.QUALITATIVE:
+            return self.text or self.raw
+        return ""
 
     @property
     def is_percent(self) -> bool:
@@ -231,17 +247,7 @@ def parse_quantity(raw: str | None) -> Quantity:
 
 def format_quantity(quantity: Quantity) -> str:
     """Canonical text for a quantity (ASCII comparators, number as printed)."""
-    prefix = quantity.comparator.value if quantity.comparator else ""
-    if quantity.kind is QuantityKind.NUMBER and quantity.number is not None:
-        return f"{prefix}{quantity.number}{quantity.scale}{quantity.unit}"
-    if quantity.kind is QuantityKind.DATE and quantity.date is not None:
-        year, month, day = quantity.date
-        text = (f"{year}年" if year else "") + (f"{month}月" if month else "")
-        text += f"{day}日" if day else ""
-        return prefix + text
-    if quantity.kind is QuantityKind.QUALITATIVE:
-        return quantity.text or quantity.raw
-    return ""
+    return quantity.canonical
 
 
 class Outcome(StrEnum):

@@ -34,7 +34,7 @@ def direction_of(target: Quantity) -> Direction:
     return Direction.POSITIVE
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Comparison:
     """How the actual stands against the target.
 

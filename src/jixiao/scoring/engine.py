@@ -58,7 +58,10 @@ def _rule_for(pack: Pack, form_type: str, indicator: Indicator) -> tuple[str, di
         indicator.rule,
         indicator.target_quantity.kind,
     )
-    _, remembered = _RULE_CACHE.setdefault(id(pack), (pack, {}))
+    entry = _RULE_CACHE.get(id(pack))
+    if entry is None:
+        entry = _RULE_CACHE[id(pack)] = (pack, {})
+    remembered = entry[1]
     found = remembered.get(key)
     if found is None:
         if len(remembered) >= _RULE_CACHE_SIZE:

@@ -40,8 +40,11 @@ class FrameworkWeightMismatch(Check):
                 continue
             severity = Severity.ERROR if framework.strict else Severity.WARNING
             kind = "硬性要求" if framework.strict else "原则上的要求"
+            # A form has a handful of level-1 names over many rows: match each name once.
+            level1 = {i.level1: squeeze(i.level1) for i in form.indicators}
             for pattern, required in framework.level1_weights.items():
-                items = [i for i in form.indicators if re.search(pattern, squeeze(i.level1))]
+                named = {raw for raw, name in level1.items() if re.search(pattern, name)}
+                items = [i for i in form.indicators if i.level1 in named]
                 if not items:
                     continue
                 got = weight_sum(items)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import lru_cache
 from itertools import pairwise
 
 from jixiao.audit.common import (
@@ -37,6 +38,16 @@ def _awards(segment: str, weight: Decimal) -> list[Decimal]:
 def rule_maximum(rule: str, weight: Decimal) -> Decimal | None:
     """The most a rule text can award: the sum over a ①②③ checklist (unless one item alone is
     worth the weight: then the items are alternatives), otherwise the largest award named."""
+    if "分" not in rule:  # every award is written "N分" or "满分"
+        return None
+    # A batch repeats each template's rule texts thousands of times. The weight is keyed by
+    # its text: Decimal("4") and Decimal("4.0") are equal but print differently.
+    return _rule_maximum(rule, str(weight))
+
+
+@lru_cache(maxsize=8192)
+def _rule_maximum(rule: str, weight_text: str) -> Decimal | None:
+    weight = Decimal(weight_text)
     if any(mark in rule for mark in MARKS):
         parts = re.split(f"[{MARKS}]", rule)[1:]
         items = [max(_awards(part, weight), default=Decimal(0)) for part in parts]

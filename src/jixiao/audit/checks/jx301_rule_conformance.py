@@ -34,8 +34,9 @@ class ClaimedScoreContradictsRule(Check):
                 continue
             source_form = context.document.forms[form.index]
             for item in form.indicators:
-                if item.claimed_score is None or item.computed_score is None:
-                    continue
+                if item.agrees is not False or item.claimed_score is None:
+                    continue  # agrees (the engine judged it) or nothing to compare
+                assert item.computed_score is not None
                 verdict = agreement(item.claimed_score, item.computed_score)
                 if verdict is Agreement.EXACT:
                     continue

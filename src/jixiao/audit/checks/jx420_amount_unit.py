@@ -66,6 +66,7 @@ def _document_mentions(context: AuditContext) -> Iterable[Mention]:
             if text and "元" in text:  # most cells hold no amount at all
                 yield from _mentions(text, where)
         if isinstance(form, SelfEvaluationBase) and form.money_unit in ("元", "万元"):
+            in_funding = form_location(index, form, "funding")
             for line in form.funding:
                 for value in (line.initial_budget, line.adjusted_budget, line.executed):
                     if value is not None and value > 0 and _significant(value) >= 3:
@@ -73,7 +74,7 @@ def _document_mentions(context: AuditContext) -> Iterable[Mention]:
                             value,
                             form.money_unit,
                             f"资金表 {line.source} {plain(value)}（{form.money_unit}）",
-                            form_location(index, form, "funding"),
+                            in_funding,
                         )
 
 

@@ -11,6 +11,7 @@ from jixiao.audit.framework import AuditContext, Check, Finding, Location, Sever
 from jixiao.model.common import SourceRef
 
 YEAR = r"((?:19|20)\d{2})"
+ANY_YEAR = re.compile(r"(?:19|20)\d{2}")
 TITLE_YEAR = re.compile(YEAR + r"\s*年度?")
 FILE_YEAR = re.compile(YEAR + r"\s*年度")
 # A heading or contents line naming an evaluation of a year.
@@ -51,9 +52,12 @@ class YearContradiction(Check):
     def run(self, context: AuditContext) -> Iterator[Finding]:
         document = context.document
         year = document.year or _year_of(document.title)
+        # Every pattern below names a year: texts without one are skipped before any
+        # location is made for them (most cells and many paragraphs have none).
         texts: list[tuple[str, Location]] = [
             (p.text, Location(source=SourceRef(paragraph=n, text=p.text[:60])))
             for n, p in enumerate(document.paragraphs, 1)
+            if ANY_YEAR.search(p.text)
         ]
         if document.title:
             texts.append((document.title, Location(field="title")))
@@ -63,7 +67,8 @@ class YearContradiction(Check):
             texts.append((form.name, where))
             for item in form.indicators:
                 texts.extend((t, where) for t in (item.name, item.rule, item.points,
-                                                   item.explanation, item.target) if t)
+                                                   item.explanation, item.target)
+                             if t and ANY_YEAR.search(t))
         yield from self._file_name(document.source_file, year)
         for text, where in texts:
             yield from self._ranges(text, where)

@@ -22,7 +22,9 @@ INDICATOR_FIELDS = ("name", "target", "actual", "deviation_note", "notes", "targ
 
 
 def prompts(text: str | None) -> list[str]:
-    return [m.group(0) for m in PROMPT.finditer(text or "") if not LABEL.search(m.group(0))]
+    if not text or ("（" not in text and "(" not in text):  # most fields: no bracket at all
+        return []
+    return [m.group(0) for m in PROMPT.finditer(text) if not LABEL.search(m.group(0))]
 
 
 class FillInPromptLeft(Check):
