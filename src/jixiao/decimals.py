@@ -18,7 +18,6 @@ from decimal import (
     ROUND_HALF_UP,
     Decimal,
     InvalidOperation,
-    getcontext,
     localcontext,
 )
 from enum import StrEnum
@@ -51,11 +50,13 @@ def bounded_quantize(value: Decimal, places: int, rounding: str) -> Decimal:
     """``value.quantize`` at ``places`` with enough precision for any bounded figure."""
     if not value.is_finite():
         raise ValueError(f"不是有限的数：{value}")
+    try:  # the usual case: the context's precision is enough (quantize raises if not)
+        return value.quantize(quantum(places), rounding=rounding)
+    except InvalidOperation:
+        pass
     needed = max(value.adjusted(), 0) + places + 3
     if needed > MAX_QUANTIZE_DIGITS:
         raise ValueError(f"数字过大，无法按 {places} 位小数舍入")
-    if needed <= getcontext().prec:  # the usual case: no context switch needed
-        return value.quantize(quantum(places), rounding=rounding)
     with localcontext() as context:
         context.prec = needed
         return value.quantize(quantum(places), rounding=rounding)
