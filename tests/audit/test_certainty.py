@@ -104,3 +104,31 @@ def test_every_structure_arithmetic_and_completeness_finding_names_its_tolerance
         if code[:3] in ("JX1", "JX2", "JX5"):
             for finding in audit(FIXTURES / code / "fail.yaml", code):
                 assert finding.tolerance, f"{code}: {finding.message}"
+
+
+def test_a_findings_own_basis_decides_and_is_never_written_out() -> None:
+    """A finding's own ``rests_on`` (here a guessed column) overrides its check's, and stays
+    the auditor's: neither the JSON of a finding nor its dump carries it."""
+    from jixiao.audit.framework import AuditContext, Check, Location, _apply_certainty
+    from jixiao.model.evaluation import Uncertainty
+    from jixiao.scoring import score_document
+
+    document = read([*FUNDING, HEADER, *ROWS, "总分\t\t\t100\t\t\t100"])
+    form = document.forms[0]
+    form.uncertain.append(  # type: ignore[union-attr]
+        Uncertainty(aspect="column", subject="actual", reason="实际完成值列系推定")
+    )
+    pack = load_pack("national")
+    context = AuditContext(document, pack, score_document(document, pack))
+
+    class Probe(Check):
+        code, title, family = "JX999", "探针", "structure"
+
+    probe = Probe()
+    own = probe.finding("错", location=Location(form=0), rests_on={"column:actual"})
+    plain = probe.finding("错", location=Location(form=0))
+    assert _apply_certainty(own, frozenset(), context)
+    assert _apply_certainty(plain, frozenset(), context)
+    assert own.severity is Severity.WARNING and "实际完成值列系推定" in own.message
+    assert plain.severity is Severity.ERROR
+    assert "rests_on" not in own.model_dump() and "rests_on" not in own.model_dump_json()
