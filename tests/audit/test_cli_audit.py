@@ -101,3 +101,18 @@ def test_folder_on_several_processes_matches_one_process(tmp_path: Path) -> None
     table = jixiao("audit", str(tmp_path), "--jobs", "2")
     assert f"共审核 {3 * len(sources)} 个文件" in table.stdout
     assert "1 个文件无法读取" in table.stdout
+
+
+def test_redirected_table_is_one_tab_separated_line_per_finding() -> None:
+    """Redirected (not a terminal), each finding is one line of six tab-separated fields
+    (级别, 代码, 位置, 说明, 原文, 应为), as grep and spreadsheets want it."""
+    done = jixiao("audit", str(SEEDS / "seed004_xinjiang.yaml"))
+    assert done.returncode == 1, done.stderr
+    report = json.loads(
+        jixiao("audit", str(SEEDS / "seed004_xinjiang.yaml"), "--format", "json").stdout
+    )
+    lines = [line for line in done.stdout.splitlines() if line.count("\t") == 5]
+    assert len(lines) == len(report["findings"])
+    codes = [line.split("\t")[1] for line in lines]
+    assert sorted(codes) == sorted(f["code"] for f in report["findings"])
+    assert "[bold]" not in done.stdout and "seed004_xinjiang.yaml" in done.stdout.splitlines()[0]

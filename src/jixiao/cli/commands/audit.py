@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from jixiao.cli.options import ForceOption, JobsOption, PackOption
 
@@ -34,10 +35,25 @@ def _codes(values: list[str]) -> list[str]:
     return [code.strip() for value in values for code in value.split(",") if code.strip()]
 
 
+def _plain(console: Console, line: str) -> None:
+    """A line as is, for output that is not a terminal: no markup, no wrapping and no tab
+    expansion (rich turns tabs into spaces, and laying out lines costs a batch more than
+    auditing them)."""
+    console.file.write(line + "\n")
+
+
+def _cell(text: str) -> str:
+    """One field of a tab-separated line: its own tabs and line breaks become spaces."""
+    return " ".join(text.split("\t")).replace("\r", " ").replace("\n", " ")
+
+
 def print_report(console: Console, report: DocumentReport) -> None:
     """One document's heading and findings."""
-    console.print(f"[bold]{report.file}[/]  规则包 {report.pack}：{report.pack_reason}",
-                  highlight=False, soft_wrap=True)
+    heading = f"{report.file}  规则包 {report.pack}：{report.pack_reason}"
+    if console.is_terminal:
+        console.print(f"[bold]{escape(heading)}[/]", highlight=False, soft_wrap=True)
+    else:
+        _plain(console, heading)
     print_findings(console, report.findings)
 
 
@@ -61,7 +77,10 @@ def print_findings(console: Console, findings: list[Finding], *, with_file: bool
     from jixiao.audit.framework import SEVERITY_ZH
 
     if not findings:
-        console.print("  [green]未发现问题[/]\n")
+        if console.is_terminal:
+            console.print("  [green]未发现问题[/]\n")
+        else:
+            _plain(console, "  未发现问题\n")
         return
     rows = []
     for finding in findings:
@@ -75,8 +94,8 @@ def print_findings(console: Console, findings: list[Finding], *, with_file: bool
                      place, finding.message, finding.claimed or "", finding.expected or ""))
     if not console.is_terminal:
         for _, *cells in rows:
-            console.out("\t".join(cells), highlight=False)
-        console.out("")
+            _plain(console, "\t".join(_cell(cell) for cell in cells))
+        _plain(console, "")
         return
     table = Table(show_lines=False, header_style="bold", expand=True)
     for column in ("级别", "代码", "表/位置", "说明", "原文", "应为"):
