@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from jixiao.model.io import load_document
@@ -76,6 +78,27 @@ def test_each_form_shows_the_project_across_the_cycle(org: Org) -> None:
     assert "JX831" in section and "&gt;=100公里" in section  # the lowered target
     other = org.client("reviewer_a").get(links[0]).content.decode()
     assert "JX831" in other.split('id="project-cycle"')[1]  # seen from the declaration too
+
+
+def _cycle_section(org: Org, evaluation: Evaluation) -> str:
+    text = org.client("reviewer_a").get(
+        reverse("evaluation_edit", args=[evaluation.pk])).content.decode()
+    return text.split('id="project-cycle"')[1].split("</section>")[0]
+
+
+def test_the_section_reads_the_records_kept_at_save_not_the_documents(org: Org) -> None:
+    """Each save keeps the form's records; the page relates those and reads no other form's
+    document (a project of nine forms would otherwise parse nine documents a view)."""
+    declaration, watched, evaluation = _project(org)
+    assert all(e.cycle_records for e in (declaration, watched, evaluation))
+    before = _cycle_section(org, evaluation)
+    with CaptureQueriesContext(connection) as queries:
+        _cycle_section(org, evaluation)
+    documents = [q["sql"] for q in queries.captured_queries if '"document"' in q["sql"]]
+    assert len(documents) == 1, documents  # the page's own form, for its editor
+    # a form saved before records were kept is read from its document, with the same result
+    Evaluation.objects.filter(pk=declaration.pk).update(cycle_records=None)
+    assert _cycle_section(org, evaluation) == before
 
 
 def test_another_units_forms_are_never_related(org: Org) -> None:

@@ -18,7 +18,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from difflib import SequenceMatcher
-from typing import Literal
+from typing import Literal, cast
+
+from pydantic import TypeAdapter
 
 from jixiao.audit.common import said
 from jixiao.model.common import SourceRef
@@ -177,6 +179,19 @@ def _self_entry(number: int, item: Indicator) -> Entry:
         explained=said(item.deviation_note) or said(item.notes),
         adjusted=bool(_ADJUSTED.search(notes)), sources=dict(item.sources),
     )  # fmt: skip
+
+
+_STORED = TypeAdapter(list[Record])
+
+
+def records_data(records: Iterable[Record]) -> list[dict[str, object]]:
+    """Records as JSON data, to be kept beside a stored document (read back with
+    :func:`records_from_data` instead of reading the whole document again)."""
+    return cast(list[dict[str, object]], _STORED.dump_python(list(records), mode="json"))
+
+
+def records_from_data(data: object) -> list[Record]:
+    return _STORED.validate_python(data)
 
 
 def records_of(document: Document) -> list[Record]:

@@ -9,14 +9,21 @@ name before any document is parsed, so the page stays quick in a unit with many 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from difflib import SequenceMatcher
 from typing import Any
 
 from jixiao.audit.framework import Finding
 from jixiao.audit.project_check import report_projects
-from jixiao.audit.relate import PROJECT_TYPES, Record, project_key, records_of, relate
+from jixiao.audit.relate import (
+    PROJECT_TYPES,
+    Record,
+    project_key,
+    records_from_data,
+    records_of,
+    relate,
+)
 from jixiao.model import Document
 from jixiao.render.cycle_grid import cycle_grids, spans
 from jixiao.web.models import Evaluation
@@ -74,10 +81,21 @@ def _candidates(evaluation: Evaluation) -> list[Evaluation]:
         if pk == evaluation.pk or SequenceMatcher(None, key, project_key(name)).ratio()
         >= CANDIDATE_NAMES
     ]
-    # only what the section shows and relates: a form's stored results are large
-    shown = ("id", "unit_id", "name", "status", "form_type", "year", "document")
+    # only what the section shows and relates: a form's document and results are large
+    shown = ("id", "unit_id", "name", "status", "form_type", "year", "cycle_records")
     chosen = Evaluation.objects.filter(pk__in=found).only(*shown)
     return list(chosen.order_by("year", "form_type", "id"))
+
+
+def _records(candidate: Evaluation, file: str) -> list[Record]:
+    """The candidate's records as kept at its last save, named by ``file``; read from its
+    document for a form saved before they were kept."""
+    if candidate.cycle_records is not None:
+        kept = records_from_data(candidate.cycle_records)
+    else:
+        document = load(Evaluation.objects.only("document").get(pk=candidate.pk))
+        kept = records_of(document)
+    return [replace(record, file=file) for record in kept]
 
 
 def project_cycle(evaluation: Evaluation) -> ProjectCycle | None:
@@ -94,8 +112,7 @@ def project_cycle(evaluation: Evaluation) -> ProjectCycle | None:
     for candidate in candidates:
         file = f"编号{candidate.pk}"  # how the findings name the other form
         by_file[file] = candidate
-        document = load(candidate).model_copy(update={"source_file": file})
-        records += records_of(document)
+        records += _records(candidate, file)
     mine = f"编号{evaluation.pk}"
     project = next((p for p in relate(records) if mine in p.files), None)
     if project is None:

@@ -15,6 +15,7 @@ from jixiao.assessment import Assessment as DocumentAssessment
 from jixiao.assessment import assess as assess_document
 from jixiao.audit import Finding, Severity
 from jixiao.audit.framework import Location
+from jixiao.audit.relate import records_data, records_of
 from jixiao.model import Document
 from jixiao.model.io import document_from_data, dump_json
 from jixiao.scoring import FormResult
@@ -222,6 +223,8 @@ def apply_assessment(evaluation: Evaluation, assessment: Assessment) -> list[Fin
     evaluation.info_count = assessment.count(Severity.INFO)
     evaluation.deviation_notes = spotcheck.deviation_notes(evaluation.document)
     evaluation.narrative_sig = spotcheck.signature(spotcheck.narrative_text(evaluation.document))
+    # what the project-cycle section compares, so that a page reads these, not the documents
+    evaluation.cycle_records = records_data(records_of(document))
     return [finding_record(evaluation, finding) for finding in assessment.findings]
 
 

@@ -67,6 +67,9 @@ class Evaluation(models.Model):
     pack = models.CharField("规则包", max_length=100, default="auto")
     document = models.JSONField("规范文件")
     result = models.JSONField("评分结果", default=dict)
+    # The document's records for the cross-document checks (jixiao.audit.relate), kept at
+    # each save; null on forms saved before they were kept (then read from the document).
+    cycle_records = models.JSONField("跨表比对摘要", null=True, blank=True, default=None)
     pack_used = models.CharField("实际规则包", max_length=100, blank=True, default="")
     pack_reason = models.CharField("规则包说明", max_length=300, blank=True, default="")
     computed_total = models.DecimalField(
