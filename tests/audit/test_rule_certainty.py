@@ -56,3 +56,19 @@ def test_a_stated_reason_for_deducting_from_a_met_target_is_a_warning() -> None:
     findings = audit(document, "JX301")
     assert [f.severity for f in findings] == [Severity.WARNING]
     assert "酌情扣分" in findings[0].message
+
+
+def test_a_whole_number_cut_from_a_fractional_score_is_a_warning_not_a_slip() -> None:
+    """9 for the rule's 9.80 (the pack scores to two decimals) loses most of a point: not a
+    truncated last digit (information) but a score to check (warning); 9.7 for 9.78 is the
+    truncated digit."""
+    document = _document(("政策知晓率", "=100%", "98%"))
+    row = document.forms[0].indicators[0]  # type: ignore[union-attr]
+    row.claimed_score = Decimal(9)
+    [whole] = audit(document, "JX301")
+    assert whole.severity is Severity.WARNING
+    assert (whole.claimed, whole.expected) == ("9", "9.80") and "整数分" in whole.message
+    assert "截尾而非四舍五入" not in whole.message
+    row.actual, row.claimed_score = "97.8%", Decimal("9.7")
+    [digit] = audit(document, "JX301")
+    assert digit.severity is Severity.INFO and "截尾而非四舍五入" in digit.message

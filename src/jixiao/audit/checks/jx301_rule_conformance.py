@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from jixiao.audit.checks.jx3_support import direction_unstated, explained
 from jixiao.audit.framework import AuditContext, Check, Finding, Location, Severity
-from jixiao.decimals import Agreement, agreement, tolerance_text
-from jixiao.scoring import FormResult
+from jixiao.decimals import Agreement, agreement, printed_places, tolerance_text
+from jixiao.scoring import FormResult, IndicatorResult
 
 
 class ClaimedScoreContradictsRule(Check):
@@ -17,7 +17,8 @@ class ClaimedScoreContradictsRule(Check):
     （超额完成按偏离度扣减，应得 9.80 分）。
     正例：按规则包重新计算，原得分按原文精度四舍五入后与应得分一致。
     规则种类见 ``jixiao packs NAME``；不能计算的指标（缺数据、定性且无法判断）不报告。
-    得分截尾（而非四舍五入）造成的差异以“提示”级别报告。
+    得分截尾（而非四舍五入）造成的差异以“提示”级别报告；但规则包按小数计分、原文却是整数分
+    （应得 9.80 分写作 9 分）时，差的不是末位数字，以“警告”报告，请核对是取整截去还是酌情扣分。
     指标值未标明“≥/≤”、而指标名称读来是越低越好（受害率、成本、时长等）时，规则按正向
     计算只是推定，差异以“警告”报告并说明所推定的方向。目标已达成、原文写明了酌情扣分的
     理由（偏差原因或扣分说明）时，也以“警告”报告：规则要求满分，但自评人的扣分有据可查。
@@ -51,6 +52,12 @@ class ClaimedScoreContradictsRule(Check):
                 )
                 severity = Severity.INFO if verdict is Agreement.TRUNCATED else self.severity
                 assumed = ""
+                if verdict is Agreement.TRUNCATED and _whole_from_fraction(context, item):
+                    # 9 for 9.80: cutting to a whole point is no slip of the last digit
+                    severity = Severity.WARNING
+                    short = item.computed_score - item.claimed_score
+                    assumed = (f"；原文为整数分，比规则得分少 {short} 分，可能是取整时截去小数，"
+                               "也可能是按评判扣分，请核对")
                 reason = explained(indicator)
                 if severity is Severity.ERROR and direction_unstated(indicator):
                     severity = Severity.WARNING
@@ -64,7 +71,7 @@ class ClaimedScoreContradictsRule(Check):
                 yield self.finding(
                     f"按规则“{item.rule_title}”（{item.explanation}），应得 "
                     f"{item.computed_score} 分，原文为 {item.claimed_score} 分"
-                    + ("（系截尾而非四舍五入）" if verdict is Agreement.TRUNCATED else "")
+                    + ("（系截尾而非四舍五入）" if severity is Severity.INFO else "")
                     + assumed,
                     location=location,
                     claimed=item.claimed_score,
@@ -72,3 +79,9 @@ class ClaimedScoreContradictsRule(Check):
                     severity=severity,
                     tolerance=tolerance_text(item.claimed_score),
                 )
+
+
+def _whole_from_fraction(context: AuditContext, item: IndicatorResult) -> bool:
+    """A whole-number score printed where the pack scores to decimals."""
+    assert item.claimed_score is not None
+    return printed_places(item.claimed_score) == 0 and context.pack.rounding.places > 0
