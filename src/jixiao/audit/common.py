@@ -17,6 +17,7 @@ from jixiao.model.evaluation import (
     IndicatorGroup,
     SelfEvaluationBase,
 )
+from jixiao.model.quantity import QuantityKind, parse_quantity
 from jixiao.model.survey import Questionnaire
 from jixiao.rules.measure import Direction, compare
 from jixiao.scoring import FormResult, IndicatorResult, SurveyResult
@@ -162,6 +163,21 @@ def is_placeholder_row(item: Indicator) -> bool:
     return is_placeholder(item.name) and not any(
         (item.weight, item.claimed_score, item.target, item.actual)
     )
+
+
+_VALUE_UNITS = {"", "元", "万元", "%", "亿元"}
+
+
+def value_as_name(name: str) -> str | None:
+    """What is wrong with an indicator name that is no name: ``数值或日期`` ("45万",
+    "2023年") or ``单个字`` ("好"), usually a value or a cell read into the wrong column;
+    ``None`` for a name."""
+    parsed = parse_quantity(name)
+    if parsed.kind is QuantityKind.DATE or (
+        parsed.kind is QuantityKind.NUMBER and parsed.unit in _VALUE_UNITS
+    ):
+        return "数值或日期"
+    return "单个字" if len(name) <= 1 else None
 
 
 # Tolerances named by findings that compare printed figures exactly or check presence.

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.audit.common import evaluations, indicator_location, squeeze
+from jixiao.audit.common import evaluations, indicator_location, squeeze, value_as_name
 from jixiao.audit.framework import AuditContext, Check, Finding, Severity
-from jixiao.model.quantity import QuantityKind, parse_quantity
-
-VALUE_UNITS = {"", "元", "万元", "%", "亿元"}
 
 
 class NameIsNotIndicator(Check):
@@ -31,13 +28,9 @@ class NameIsNotIndicator(Check):
                 name = squeeze(item.name).strip("…．.。")
                 if not name:
                     continue
-                parsed = parse_quantity(name)
-                is_value = parsed.kind is QuantityKind.DATE or (
-                    parsed.kind is QuantityKind.NUMBER and parsed.unit in VALUE_UNITS
-                )
-                if len(name) > 1 and not is_value:
+                what = value_as_name(name)
+                if what is None:
                     continue
-                what = "数值或日期" if is_value else "单个字"
                 yield self.finding(
                     f"三级指标名称“{name}”是{what}，不是指标名称",
                     location=indicator_location(index, form, number, "name"),
