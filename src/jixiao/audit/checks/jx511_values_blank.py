@@ -21,7 +21,8 @@ FIELDS = {"target": "指标值", "actual": "实际完成值"}
 def _filled(item: Indicator, field: str) -> bool:
     """Anything written counts, "无" and "/" too: they say something; only an empty cell
     is blank."""
-    return bool(squeeze(getattr(item, field)))
+    value: str | None = getattr(item, field)
+    return bool(value and not value.isspace())
 
 
 def _names_an_indicator(name: str) -> bool:
@@ -53,21 +54,14 @@ class IndicatorValuesBlank(Check):
 
     def run(self, context: AuditContext) -> Iterator[Finding]:
         for index, form in self_evaluations(context):
-            rows = [
-                (number, item)
-                for number, item in enumerate(form.indicators)
-                if _names_an_indicator(squeeze(item.name))
-                and not is_placeholder_row(item)
-                and item.applicable
-            ]
+            rows = form.indicators
+            # a field counts only where some row fills it: the column is printed and used
+            used = [f for f in FIELDS if any(_filled(item, f) for item in rows)]
             # the row a cut-off table ends in was not read whole: its blanks may be the cut
-            ends_cut = form.cut_off and bool(rows) and rows[-1][0] == len(form.indicators) - 1
-            checked = rows[:-1] if ends_cut else rows
-            # a field counts only where another row fills it: the column is printed and used
-            used = {f for f in FIELDS if any(_filled(item, f) for _, item in rows)}
-            for number, item in checked:
-                blank = [f for f in FIELDS if f in used and not _filled(item, f)]
-                if not blank:
+            last = len(rows) - 1 if form.cut_off else len(rows)
+            for number, item in enumerate(rows):
+                blank = [f for f in used if not _filled(item, f)]
+                if not blank or number == last or not self._listed(item):
                     continue
                 labels = "和".join(FIELDS[f] for f in blank)
                 yield self.finding(
@@ -77,3 +71,12 @@ class IndicatorValuesBlank(Check):
                     claimed="",
                     expected=labels,
                 )
+
+    @staticmethod
+    def _listed(item: Indicator) -> bool:
+        """An indicator the form lists and applies: named, not a template row."""
+        return (
+            item.applicable
+            and _names_an_indicator(squeeze(item.name))
+            and not is_placeholder_row(item)
+        )
