@@ -32,7 +32,7 @@ def fill(apps: Any, schema_editor: Any) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies: ClassVar[list[tuple[str, str]]] = [("jixiao", "0004_unit_subtree_stats")]
+    dependencies: ClassVar[list[Any]] = [("jixiao", "0004_unit_subtree_stats")]
 
     operations: ClassVar[list[migrations.operations.base.Operation]] = [
         migrations.AddField(
