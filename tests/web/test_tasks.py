@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from jixiao.web.models import Evaluation, Task
@@ -59,6 +61,22 @@ def test_task_progress_and_todo(org: Org) -> None:
     # the department's reviewer waits for unit review; the filler has nothing to review
     assert "待我审核（0" in org.client("dept_a").get(reverse("todo")).content.decode()
     assert "待我审核（0" in org.client("filler_a").get(reverse("todo")).content.decode()
+
+
+def test_progress_counts_the_task_units_once_and_filters_recount(org: Org) -> None:
+    """The summary's count of the task's units also pages the table (one COUNT, not two); a
+    name filter or a state counts what it leaves."""
+    task = issue(org, "2020-01-31")
+    progress = reverse("task_progress", args=[task.pk])
+    client = org.client("finance")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(progress).content.decode()
+    counts = [q["sql"] for q in queries.captured_queries
+              if q["sql"].startswith('SELECT COUNT(*) AS "__count" FROM "jixiao_unit"')]
+    assert len(counts) == 1, counts
+    assert f'data-unit="{org.unit_a.pk}"' in page and f'data-unit="{org.unit_b.pk}"' in page
+    named = client.get(progress, {"q": org.unit_a.name}).content.decode()
+    assert f'data-unit="{org.unit_a.pk}"' in named and f'data-unit="{org.unit_b.pk}"' not in named
 
 
 def test_bureau_todo_lists_only_its_own_drafts(org: Org) -> None:

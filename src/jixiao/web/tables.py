@@ -86,17 +86,20 @@ def unit_table(
     units: QuerySet[Unit],
     sorts: dict[str, Ordering],
     rows: Callable[[Sequence[int]], list[Row]],
+    count: int | None = None,
 ) -> Table[Row]:
     """The page of ``units`` the request asks for: filtered by name (unit or its parent),
     ordered by ``sorts[sort]`` (by path without one), its rows built by ``rows`` from the
-    ids of that page only."""
+    ids of that page only. ``count``: the number of ``units`` when the caller knows it."""
     q = request.GET.get("q", "").strip()
     if q:
         units = units.filter(Q(name__contains=q) | Q(parent__name__contains=q))
+        count = None  # the filter changed the number
     sort = request.GET.get("sort", "")
     descending = request.GET.get("dir") == "desc"
     ordered = sorts[sort](units, descending) if sort in sorts else units.order_by("path")
-    paginator = CountedPaginator(ordered.values_list("id", flat=True), units.count())
+    known = units.count() if count is None else count
+    paginator = CountedPaginator(ordered.values_list("id", flat=True), known)
     page = paginator.get_page(request.GET.get("page"))
     page.object_list = rows(list(page.object_list))
     query = request.GET.copy()

@@ -82,16 +82,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     listed = listed_units(units, year)
     table = unit_table(request, listed, _unit_sorts(year), lambda ids: page_rows(ids, year))
     full = full_mark_units(units, year)
+    shown = list(full.order_by("path").values_list("id", flat=True)[:FULL_MARK_SHOWN])
     return render(
         request,
         "jixiao/dashboard.html",
         {
             "data": data,
             "table": table,
-            "full_marks": page_rows(
-                list(full.order_by("path").values_list("id", flat=True)[:FULL_MARK_SHOWN]), year
-            ),
-            "full_mark_count": full.count(),
+            "full_marks": page_rows(shown, year),
+            # fewer than a page shown is all of them: no second query to count them
+            "full_mark_count": len(shown) if len(shown) < FULL_MARK_SHOWN else full.count(),
             "years": _years(request, roots),
             "year": request.GET.get("year", ""),
             # the drill-down link without reversing the URL once per unit (500 rows)

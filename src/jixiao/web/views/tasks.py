@@ -84,7 +84,8 @@ def task_progress(request: HttpRequest, pk: int) -> HttpResponse:
     if state:
         targets = progress.in_state(task, targets, state, today)
     table = unit_table(request, targets, _progress_sorts(task),
-                       lambda ids: progress.progress(task, ids))
+                       lambda ids: progress.progress(task, ids),
+                       count=None if state else summary["units"])  # counted once
     return render(
         request,
         "jixiao/task_progress.html",
