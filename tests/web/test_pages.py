@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from jixiao.web.editor import editor_form
 from jixiao.web.models import Evaluation, Event
@@ -54,6 +55,21 @@ def test_list_shows_own_unit_only(
     assert evaluation_b.name not in page
     page = org.client("finance").get(reverse("evaluation_list")).content.decode()
     assert evaluation_a.name in page and evaluation_b.name in page
+
+
+def test_list_rows_escape_names_and_link_each_form(org: Org, evaluation_a: Evaluation) -> None:
+    """The list's rows are built in Python: a hostile name stays text, each row links its
+    form, the figures and the local time are as the page showed them before."""
+    Evaluation.objects.filter(pk=evaluation_a.pk).update(name='<script>alert("x")</script>&')
+    page = org.client("filler_a").get(reverse("evaluation_list")).content.decode()
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;" in page
+    assert f'<a href="{reverse("evaluation_edit", args=[evaluation_a.pk])}">' in page
+    evaluation_a.refresh_from_db()
+    shown = timezone.localtime(evaluation_a.updated_at).strftime("%Y-%m-%d %H:%M")
+    assert f'<td class="num">{evaluation_a.computed_total}</td>' in page and shown in page
+    Evaluation.objects.update(is_active=False)
+    assert "没有评价表。" in org.client("filler_a").get(reverse("evaluation_list")).content.decode()
 
 
 def test_stored_evaluation_has_scores_and_findings(evaluation_a: Evaluation) -> None:
