@@ -72,6 +72,22 @@ def test_list_rows_escape_names_and_link_each_form(org: Org, evaluation_a: Evalu
     assert "没有评价表。" in org.client("filler_a").get(reverse("evaluation_list")).content.decode()
 
 
+def test_editor_rows_keep_every_value_as_text(org: Org, evaluation_a: Evaluation) -> None:
+    """The editor's indicator rows are built in Python: a quote or a tag in a cell stays in
+    its input's value, each row numbered, with its recomputed score beside it."""
+    document = evaluation_a.document
+    document["forms"][0]["indicators"][0]["name"] = '"><b>x</b>'
+    Evaluation.objects.filter(pk=evaluation_a.pk).update(document=document)
+    page = org.client("filler_a").get(
+        reverse("evaluation_edit", args=[evaluation_a.pk])).content.decode()
+    assert "<b>x</b>" not in page
+    assert 'name="i-0-name" value="&quot;&gt;&lt;b&gt;x&lt;/b&gt;"' in page
+    rows = len(document["forms"][0]["indicators"])
+    assert f'name="i-{rows - 1}-claimed_score"' in page and f'name="i-{rows}-name"' not in page
+    score = evaluation_a.result["indicators"][0]["computed_score"]
+    assert '<td class="computed c-score" title="' in page and f">{score}</td>" in page
+
+
 def test_stored_evaluation_has_scores_and_findings(evaluation_a: Evaluation) -> None:
     assert evaluation_a.computed_total == Decimal("99.84")
     assert evaluation_a.form_type == "project_self_evaluation"

@@ -71,3 +71,47 @@ def evaluation_rows(
             row["warning_count"], localtime(row["updated_at"]).strftime("%Y-%m-%d %H:%M"),
         ))
     return mark_safe("".join(html))  # every piece escaped by format_html
+
+
+_INDICATOR_INPUTS = (  # field, extra attributes: the editor's columns, in order
+    ("level2", ""), ("name", ' class="wide" list="indicator-library"'),
+    ("weight", ' class="short"'), ("target", ""), ("actual", ""),
+    ("completion", ' class="short"'), ("rule", ""), ("claimed_score", ' class="short"'),
+    ("deviation_note", ""),
+)
+_DECIMAL_INPUTS = {"weight", "claimed_score"}
+_REMOVE = '<td><button type="button" class="remove" title="删除此行">×</button></td>'
+
+
+def _shown(value: Any) -> Any:
+    return "" if value is None else value
+
+
+@register.simple_tag
+def indicator_rows(rows: list[dict[str, Any]], can_edit: bool) -> SafeString:
+    """The editor's indicator rows, built here rather than as some 500 template nodes a
+    form (a fifth of the page's time). Every value is escaped by format_html."""
+    html = []
+    for n, row in enumerate(rows):
+        cells: list[str] = [format_html(
+            '<td><input type="hidden" name="i-{}-orig" value="{}"><input type="text" '
+            'name="i-{}-level1" value="{}"></td>', n, row["orig"], n, _shown(row["level1"]),
+        )]
+        for field, extra in _INDICATOR_INPUTS:
+            mode = ' inputmode="decimal"' if field in _DECIMAL_INPUTS else ""
+            cells.append(format_html(
+                '<td><input type="text"{} name="i-{}-{}" value="{}"{}></td>',
+                mark_safe(mode), n, field, _shown(row[field]), mark_safe(extra),
+            ))
+        result = row.get("result") or {}
+        cells.append(format_html(
+            '<td class="computed c-completion">{}</td><td class="computed c-score" '
+            'title="{}：{}">{}</td><td class="computed c-agrees agree">{}</td>',
+            _shown(result.get("computed_completion")), _shown(result.get("rule_title")),
+            _shown(result.get("explanation")), _shown(result.get("computed_score")),
+            mark(result.get("agrees")),
+        ))
+        if can_edit:
+            cells.append(_REMOVE)
+        html.append('<tr class="ind-row">' + "".join(cells) + "</tr>\n")
+    return mark_safe("".join(html))  # every value escaped by format_html
