@@ -42,6 +42,21 @@ def test_dashboard_is_scoped(org: Org, evaluation_a: Evaluation, evaluation_b: E
     assert "甲单位" in page and "乙单位" not in page
 
 
+def test_unit_rows_escape_names_link_the_drill_down_and_mark_the_unreported(
+    org: Org, evaluation_a: Evaluation, evaluation_b: Evaluation
+) -> None:
+    """The units table's rows are built in Python: a unit's name stays text, each row links
+    its drill-down (with the year chosen), units with nothing submitted are marked."""
+    submit(org, evaluation_a)
+    type(org.unit_b).objects.filter(pk=org.unit_b.pk).update(name="乙<b>单位</b>")
+    page = org.client("finance").get(reverse("dashboard"), {"year": "2024"}).content.decode()
+    assert "乙<b>" not in page and "乙&lt;b&gt;单位&lt;/b&gt;" in page
+    link = reverse("dashboard_unit", args=[org.unit_a.pk]) + "?year=2024"
+    assert f'<a href="{link}">甲单位</a>' in page
+    row_b = page.split("乙&lt;b&gt;")[0].rsplit("<tr", 1)[1]
+    assert 'class="unreported"' in row_b
+
+
 def test_unit_drill_down(org: Org, evaluation_a: Evaluation) -> None:
     page = org.client("finance").get(reverse("dashboard_unit", args=[org.unit_a.pk]))
     assert page.status_code == 200 and evaluation_a.name in page.content.decode()

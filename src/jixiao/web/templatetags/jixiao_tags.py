@@ -115,3 +115,30 @@ def indicator_rows(rows: list[dict[str, Any]], can_edit: bool) -> SafeString:
             cells.append(_REMOVE)
         html.append('<tr class="ind-row">' + "".join(cells) + "</tr>\n")
     return mark_safe("".join(html))  # every value escaped by format_html
+
+
+def _figure(value: Any) -> Any:
+    return "—" if value is None else localize(value)
+
+
+@register.simple_tag
+def unit_figure_rows(rows: list[dict[str, Any]], unit_base: str, year: str) -> SafeString:
+    """The dashboard's unit rows (50 a page) built here rather than as some 700 template
+    nodes. Every value is escaped by format_html."""
+    if not rows:
+        return mark_safe('<tr><td colspan="8" class="empty">暂无数据。</td></tr>')
+    query = format_html("?year={}", year) if year else ""
+    html = [
+        format_html(
+            '<tr{}><td>{}</td><td><a href="{}{}/{}">{}</a></td><td class="num">{}</td>'
+            '<td class="num">{}</td><td class="num">{}</td><td class="num">{}</td>'
+            '<td class="num">{}</td><td class="num">{}</td></tr>\n',
+            mark_safe("" if row["counted"] else ' class="unreported"'),
+            row["unit__parent__name"] or "", unit_base, row["unit_id"], query,
+            row["unit__name"], localize(row["count"]), localize(row["counted"]),
+            _figure(row["average"]), _figure(row["lowest"]), localize(row["errors"]),
+            localize(row["approved"]),
+        )
+        for row in rows
+    ]
+    return mark_safe("".join(html))  # every value escaped by format_html
