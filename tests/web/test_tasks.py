@@ -79,6 +79,18 @@ def test_progress_counts_the_task_units_once_and_filters_recount(org: Org) -> No
     assert f'data-unit="{org.unit_a.pk}"' in named and f'data-unit="{org.unit_b.pk}"' not in named
 
 
+def test_progress_rows_keep_unit_names_as_text(org: Org) -> None:
+    """报送进度's rows are built in Python: a unit's name stays text; an empty filter says so."""
+    task = issue(org, "2020-01-31")
+    type(org.unit_b).objects.filter(pk=org.unit_b.pk).update(name="乙<i>单位</i>")
+    progress = reverse("task_progress", args=[task.pk])
+    page = org.client("finance").get(progress).content.decode()
+    assert "乙<i>" not in page and "乙&lt;i&gt;单位&lt;/i&gt;" in row_of(page, org.unit_b.pk)
+    assert "overdue" in row_of(page, org.unit_b.pk) and "（逾期）" in row_of(page, org.unit_b.pk)
+    empty = org.client("finance").get(progress, {"q": "没有这个单位"}).content.decode()
+    assert "没有符合条件的单位。" in empty
+
+
 def test_bureau_todo_lists_only_its_own_drafts(org: Org) -> None:
     """A bureau evaluator sees every unit, but is not asked to fill every unit's drafts."""
     create_evaluation(org.unit_a, clean_part(), user=org.users["filler_a"])
