@@ -12,6 +12,7 @@ from typing import Any, Generic, TypeVar
 from django.core.paginator import Page, Paginator
 from django.db.models import F, Q, QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
 
 from jixiao.web.models import Unit
 
@@ -74,6 +75,12 @@ def by_annotation(
         return annotate(units).order_by(key, "path")
 
     return order
+
+
+def link_prefix(view: str) -> str:
+    """The URL of ``view`` without its trailing id ("/evaluations/"), reversed once, so that
+    a table links each row by appending the id instead of reversing the URL per row."""
+    return reverse(view, args=[0]).removesuffix("0/")
 
 
 def in_order(ids: Sequence[int], found: dict[int, Row]) -> list[Row]:

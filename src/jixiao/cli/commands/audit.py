@@ -44,7 +44,7 @@ def _plain(console: Console, line: str) -> None:
 
 def _cell(text: str) -> str:
     """One field of a tab-separated line: its own tabs and line breaks become spaces."""
-    return " ".join(text.split("\t")).replace("\r", " ").replace("\n", " ")
+    return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
 
 
 def print_report(console: Console, report: DocumentReport) -> None:

@@ -7,14 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import localtime
 
 from jixiao.web import scoping
-from jixiao.web.tables import Table
+from jixiao.web.tables import Table, link_prefix
 
 register = template.Library()
 
@@ -55,7 +54,7 @@ def evaluation_rows(
     of 50 rows were half of the page's time. Values are escaped as the template would."""
     if not rows:
         return mark_safe('<tr><td colspan="9" class="empty">没有评价表。</td></tr>')
-    edit_base = reverse("evaluation_edit", args=[0]).removesuffix("0/")  # once, not per row
+    edit_base = link_prefix("evaluation_edit")
     html = []
     for row in rows:
         errors = row["error_count"]
@@ -75,13 +74,16 @@ def evaluation_rows(
     return mark_safe("".join(html))  # every piece escaped by format_html
 
 
-_INDICATOR_INPUTS = (  # field, extra attributes: the editor's columns, in order
-    ("level2", ""), ("name", ' class="wide" list="indicator-library"'),
-    ("weight", ' class="short"'), ("target", ""), ("actual", ""),
-    ("completion", ' class="short"'), ("rule", ""), ("claimed_score", ' class="short"'),
-    ("deviation_note", ""),
+_DECIMAL = mark_safe(' inputmode="decimal"')
+_SHORT = mark_safe(' class="short"')
+_NONE = mark_safe("")
+# the editor's columns after level1, in order: field, attributes before its name, after its value
+_INDICATOR_INPUTS = (
+    ("level2", _NONE, _NONE), ("name", _NONE, mark_safe(' class="wide" list="indicator-library"')),
+    ("weight", _DECIMAL, _SHORT), ("target", _NONE, _NONE), ("actual", _NONE, _NONE),
+    ("completion", _NONE, _SHORT), ("rule", _NONE, _NONE), ("claimed_score", _DECIMAL, _SHORT),
+    ("deviation_note", _NONE, _NONE),
 )
-_DECIMAL_INPUTS = {"weight", "claimed_score"}
 _REMOVE = '<td><button type="button" class="remove" title="删除此行">×</button></td>'
 
 
@@ -99,11 +101,10 @@ def indicator_rows(rows: list[dict[str, Any]], can_edit: bool) -> SafeString:
             '<td><input type="hidden" name="i-{}-orig" value="{}"><input type="text" '
             'name="i-{}-level1" value="{}"></td>', n, row["orig"], n, _shown(row["level1"]),
         )]
-        for field, extra in _INDICATOR_INPUTS:
-            mode = ' inputmode="decimal"' if field in _DECIMAL_INPUTS else ""
+        for field, before, after in _INDICATOR_INPUTS:
             cells.append(format_html(
                 '<td><input type="text"{} name="i-{}-{}" value="{}"{}></td>',
-                mark_safe(mode), n, field, _shown(row[field]), mark_safe(extra),
+                before, n, field, _shown(row[field]), after,
             ))
         result = row.get("result") or {}
         cells.append(format_html(

@@ -6,7 +6,6 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 
 from jixiao.web import scoping, services
 from jixiao.web.charts import bar_chart
@@ -20,7 +19,7 @@ from jixiao.web.dashboard import (
     with_figures,
 )
 from jixiao.web.models import Evaluation, Status
-from jixiao.web.tables import Ordering, by_annotation, by_columns, unit_table
+from jixiao.web.tables import Ordering, by_annotation, by_columns, link_prefix, unit_table
 from jixiao.web.views.evaluations import LIST_COLUMNS
 
 
@@ -95,7 +94,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "years": _years(request, roots),
             "year": request.GET.get("year", ""),
             # the drill-down link without reversing the URL once per unit (500 rows)
-            "unit_base": reverse("dashboard_unit", args=[0]).removesuffix("0/"),
+            "unit_base": link_prefix("dashboard_unit"),
         }
         | _charts(data),
     )

@@ -8,14 +8,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from jixiao.web import progress, scoping, workflow
 from jixiao.web.forms import TaskForm
 from jixiao.web.models import Role, Status, Task, Unit
-from jixiao.web.tables import Ordering, by_annotation, by_columns, unit_table
+from jixiao.web.tables import Ordering, by_annotation, by_columns, link_prefix, unit_table
 
 ISSUE_ROLES = frozenset({Role.FINANCE, Role.ADMIN})
 
@@ -106,7 +105,7 @@ def todo(request: HttpRequest) -> HttpResponse:
         "jixiao/todo.html",
         data | {"status_labels": dict(Status.choices), "today": timezone.localdate(),
                 # each row's link without reversing the URL once per row (100 rows)
-                "edit_base": reverse("evaluation_edit", args=[0]).removesuffix("0/")},
+                "edit_base": link_prefix("evaluation_edit")},
     )
 
 
